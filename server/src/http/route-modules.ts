@@ -1,0 +1,5 @@
+import { authRoutes } from '../auth/routes.ts';
+import type { RouteModule } from './types.ts';
+
+/** Every /api/v1 route module, in one list. */
+export const apiRouteModules: RouteModule[] = [authRoutes];

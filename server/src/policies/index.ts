@@ -1,0 +1,56 @@
+import type { Role } from '@valueloop/contracts';
+import type { ApiTokenScope, Principal } from '../auth/principal.ts';
+import { AppError } from '../http/errors.ts';
+
+/**
+ * Who may do what, in one table. Sessions are checked by role, API tokens by scope.
+ * Row-level visibility (a manager's subtree, an employee's own record) is `visibilityOf`.
+ */
+const everyone: readonly Role[] = ['admin', 'analyst', 'executive', 'manager', 'employee'];
+const orgWide: readonly Role[] = ['admin', 'analyst', 'executive'];
+
+export const policy = {
+  'org.read': { roles: everyone, scopes: ['read'] },
+  'org.configure': { roles: ['admin'], scopes: [] },
+  'units.read': { roles: everyone, scopes: ['read'] },
+  'units.write': { roles: ['admin'], scopes: [] },
+  'people.read': { roles: everyone, scopes: ['read'] },
+  'people.write': { roles: ['admin'], scopes: [] },
+  'customers.read': { roles: [...orgWide, 'manager'], scopes: ['read'] },
+  'customers.write': { roles: ['admin'], scopes: ['ingest'] },
+  'imports.run': { roles: ['admin'], scopes: [] },
+  'exports.run': { roles: ['admin', 'analyst'], scopes: ['read'] },
+  'apiTokens.manage': { roles: ['admin'], scopes: [] },
+  'mailbox.read': { roles: ['admin'], scopes: [] },
+} as const satisfies Record<string, { roles: readonly Role[]; scopes: readonly ApiTokenScope[] }>;
+
+export type Action = keyof typeof policy;
+
+export function isAllowed(principal: Principal, action: Action): boolean {
+  const rule = policy[action];
+  if (principal.kind === 'token') {
+    return principal.scopes.some((s) => (rule.scopes as readonly ApiTokenScope[]).includes(s));
+  }
+  return principal.roles.some((r) => (rule.roles as readonly Role[]).includes(r));
+}
+
+export function authorize(principal: Principal, action: Action): void {
+  if (!isAllowed(principal, action)) {
+    throw new AppError('forbidden', `Your role may not perform ${action}`);
+  }
+}
+
+/** Which people records a principal may see. */
+export type Visibility =
+  | { kind: 'organization' }
+  | { kind: 'subtree'; rootUnitId: string; selfId: string }
+  | { kind: 'self'; personId: string };
+
+export function visibilityOf(principal: Principal): Visibility {
+  if (principal.kind === 'token') return { kind: 'organization' };
+  if (principal.roles.some((r) => orgWide.includes(r))) return { kind: 'organization' };
+  if (principal.roles.includes('manager') && principal.unitId) {
+    return { kind: 'subtree', rootUnitId: principal.unitId, selfId: principal.personId };
+  }
+  return { kind: 'self', personId: principal.personId };
+}
