@@ -32,7 +32,7 @@ const envSchema = z.object({
   VALUELOOP_DEMO: z.enum(['auto', 'off']).default('auto'),
   VALUELOOP_LOG_LEVEL: z
     .enum(['fatal', 'error', 'warn', 'info', 'debug', 'silent'])
-    .default('info'),
+    .default('warn'),
 });
 
 export type DatabaseConfig =

@@ -1,0 +1,8 @@
+import { migrateCommand } from './migrate.ts';
+import { startCommand } from './start.ts';
+import type { Command } from './types.ts';
+
+export const commands: Record<string, Command> = {
+  start: startCommand,
+  migrate: migrateCommand,
+};
