@@ -7,6 +7,7 @@ import {
   pgTable,
   text,
   timestamp,
+  uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
 import { organizations } from './org.ts';
@@ -26,7 +27,14 @@ export const jobs = pgTable(
     lockedUntil: timestamp('locked_until', { withTimezone: true }),
     doneAt: timestamp('done_at', { withTimezone: true }),
     lastError: text('last_error'),
+    /** At most one pending job per key (recurring schedules, de-duplicated work). */
+    singletonKey: text('singleton_key'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('jobs_queue_due_idx').on(t.queue, t.runAt).where(sql`done_at IS NULL`)],
+  (t) => [
+    index('jobs_queue_due_idx').on(t.queue, t.runAt).where(sql`done_at IS NULL`),
+    uniqueIndex('jobs_pending_singleton_uq')
+      .on(t.singletonKey)
+      .where(sql`done_at IS NULL AND singleton_key IS NOT NULL`),
+  ],
 );

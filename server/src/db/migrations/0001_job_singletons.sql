@@ -1,0 +1,2 @@
+ALTER TABLE "jobs" ADD COLUMN "singleton_key" text;--> statement-breakpoint
+CREATE UNIQUE INDEX "jobs_pending_singleton_uq" ON "jobs" USING btree ("singleton_key") WHERE done_at IS NULL AND singleton_key IS NOT NULL;
