@@ -1,6 +1,9 @@
 import type { Config } from './config.ts';
 import { type Database, openDatabase } from './db/client.ts';
 import { buildApp } from './http/app.ts';
+import { jobHandlers } from './jobs/handlers.ts';
+import { scheduleHousekeeping } from './jobs/housekeeping.ts';
+import { startWorker } from './jobs/worker.ts';
 
 export type ProcessRole = 'web' | 'worker';
 
@@ -28,6 +31,11 @@ export async function startValueLoop(opts: {
     const app = await buildApp({ database, config: opts.config });
     url = await app.listen({ port: opts.config.port, host: opts.config.host });
     stops.push(() => app.close());
+  }
+  if (opts.roles.includes('worker')) {
+    await scheduleHousekeeping({ db: database.db });
+    const worker = startWorker({ db: database.db, handlers: jobHandlers });
+    stops.push(() => worker.stop());
   }
   return {
     url,

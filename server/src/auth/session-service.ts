@@ -1,7 +1,7 @@
 import { hash, verify } from '@node-rs/argon2';
 import type { Role } from '@valueloop/contracts';
 import { and, eq, sql } from 'drizzle-orm';
-import type { Db } from '../db/client.ts';
+import type { Db, DbOrTx } from '../db/client.ts';
 import { credentials, organizations, people, sessions } from '../db/schema/index.ts';
 import { AppError } from '../http/errors.ts';
 import type { SessionPrincipal } from './principal.ts';
@@ -150,7 +150,7 @@ export async function getSessionView(opts: { db: Db; principal: SessionPrincipal
 }
 
 /** Removes expired sessions; called by the worker's housekeeping. */
-export async function deleteExpiredSessions(opts: { db: Db; now?: Date }): Promise<number> {
+export async function deleteExpiredSessions(opts: { db: DbOrTx; now?: Date }): Promise<number> {
   const now = opts.now ?? new Date();
   const gone = await opts.db
     .delete(sessions)

@@ -17,6 +17,16 @@ export async function createTestDatabase(kind: DatabaseKind): Promise<Database> 
     await database.migrate();
     return database;
   }
+  const database = await openDatabase({
+    kind: 'postgres',
+    url: await createPostgresTestDatabase(),
+  });
+  await database.migrate();
+  return database;
+}
+
+/** Creates an empty database on the test server and returns its URL (for extra connections). */
+export async function createPostgresTestDatabase(): Promise<string> {
   const adminUrl = inject('postgresUrl');
   const name = `test_${randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: adminUrl });
@@ -25,9 +35,7 @@ export async function createTestDatabase(kind: DatabaseKind): Promise<Database> 
   await admin.end();
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
-  const database = await openDatabase({ kind: 'postgres', url: url.toString() });
-  await database.migrate();
-  return database;
+  return url.toString();
 }
 
 export function testConfig(overrides: Record<string, string> = {}): Config {

@@ -1,3 +1,4 @@
+import type { LightMyRequestResponse } from 'fastify';
 import type { ZodApp } from '../http/types.ts';
 import { TEST_PASSWORD } from './factories.ts';
 
@@ -11,7 +12,7 @@ export interface SignedIn {
     url: string,
     body?: unknown,
     headers?: Record<string, string>,
-  ): ReturnType<ZodApp['inject']>;
+  ): Promise<LightMyRequestResponse>;
 }
 
 /** Signs a person in over HTTP and returns a client that sends their cookie and CSRF token. */
