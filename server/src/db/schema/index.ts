@@ -1,3 +1,4 @@
 export * from './auth.ts';
+export * from './feedback.ts';
 export * from './jobs.ts';
 export * from './org.ts';
