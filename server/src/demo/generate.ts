@@ -1,0 +1,46 @@
+import { type DemoCausalModel, demoCausalModel } from './causal-model.ts';
+import { generateCustomers } from './customers.ts';
+import { generateOrganization } from './organization.ts';
+import { generatePeople } from './people.ts';
+import type { DemoCustomer, DemoOrganization, DemoPerson } from './records.ts';
+
+export const DEFAULT_DEMO_SEED = 20_240_601;
+
+export interface DemoData extends DemoOrganization {
+  seed: number;
+  asOf: string;
+  model: DemoCausalModel;
+  people: DemoPerson[];
+  customers: DemoCustomer[];
+}
+
+/**
+ * All demo records, step by step. Later steps (surveys, responses, transactions, cases) are
+ * added here as further pure functions of the seed, the model and the records before them.
+ */
+export function generateDemoData(opts: {
+  seed?: number;
+  model?: DemoCausalModel;
+  asOf: Date;
+  customerCount?: number;
+}): DemoData {
+  const seed = opts.seed ?? DEFAULT_DEMO_SEED;
+  const model = opts.model ?? demoCausalModel;
+  const organization = generateOrganization({ seed, model });
+  const people = generatePeople({ seed, model, organization, asOf: opts.asOf });
+  const customers = generateCustomers({
+    seed,
+    model,
+    organization,
+    asOf: opts.asOf,
+    count: opts.customerCount,
+  });
+  return {
+    seed,
+    asOf: opts.asOf.toISOString().slice(0, 10),
+    model,
+    ...organization,
+    people,
+    customers,
+  };
+}
