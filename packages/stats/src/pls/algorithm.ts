@@ -23,21 +23,46 @@ export interface CoreFit {
   converged: boolean;
 }
 
-/** Solve A x = b for symmetric positive definite A (Cholesky); SINGULAR_MATRIX otherwise. */
-export function solveSpd(a: number[][], b: number[], what: string): number[] {
-  const chol = new CholeskyDecomposition(a);
-  if (!chol.isPositiveDefinite()) {
-    throw new StatsError('SINGULAR_MATRIX', `${what}: the matrix is singular (perfect collinearity)`);
+/**
+ * Solve C_PP x = C_Pa for the small (≤ m × m) symmetric positive definite systems of the inner
+ * loop. A dense in-place Cholesky on a flat buffer: the structural regressions run thousands of
+ * times per bootstrap, where allocating ml-matrix objects dominated the cost.
+ */
+export function solveSubsystem(
+  c: Float64Array,
+  m: number,
+  idx: readonly number[],
+  target: number,
+  what: string,
+): number[] {
+  const k = idx.length;
+  const l = new Float64Array(k * k);
+  for (let i = 0; i < k; i++) {
+    for (let j = 0; j <= i; j++) {
+      let sum = c[idx[i] * m + idx[j]];
+      for (let q = 0; q < j; q++) sum -= l[i * k + q] * l[j * k + q];
+      if (i === j) {
+        if (!(sum > 1e-12)) {
+          throw new StatsError('SINGULAR_MATRIX', `${what}: predictors are perfectly collinear`);
+        }
+        l[i * k + i] = Math.sqrt(sum);
+      } else {
+        l[i * k + j] = sum / l[j * k + j];
+      }
+    }
   }
-  const x = chol.solve(Matrix.columnVector(b)).getColumn(0);
-  for (const v of x) {
-    if (!Number.isFinite(v)) throw new StatsError('SINGULAR_MATRIX', `${what}: singular system`);
+  const x = new Array<number>(k);
+  for (let i = 0; i < k; i++) {
+    let sum = c[idx[i] * m + target];
+    for (let q = 0; q < i; q++) sum -= l[i * k + q] * x[q];
+    x[i] = sum / l[i * k + i];
+  }
+  for (let i = k - 1; i >= 0; i--) {
+    let sum = x[i];
+    for (let q = i + 1; q < k; q++) sum -= l[q * k + i] * x[q];
+    x[i] = sum / l[i * k + i];
   }
   return x;
-}
-
-function subMatrix(c: Float64Array, m: number, idx: readonly number[]): number[][] {
-  return idx.map((a) => idx.map((b) => c[a * m + b]));
 }
 
 /** Inverse of each Mode B block's correlation matrix (null for Mode A blocks). */
@@ -101,11 +126,7 @@ function innerWeights(model: CompiledModel, c: Float64Array, m: number, e: Float
     if (scheme === 'path') {
       const pred = predecessors[a];
       if (pred.length > 0) {
-        const beta = solveSpd(
-          subMatrix(c, m, pred),
-          pred.map((q) => c[q * m + a]),
-          `Inner regression of "${model.constructs[a]}"`,
-        );
+        const beta = solveSubsystem(c, m, pred, a, `Inner regression of "${model.constructs[a]}"`);
         pred.forEach((q, k) => {
           e[q * m + a] = beta[k];
         });
@@ -203,7 +224,7 @@ export function fitPlsCore(
   for (const a of model.endogenous) {
     const pred = model.predecessors[a];
     const rhs = pred.map((q) => c[q * m + a]);
-    const beta = solveSpd(subMatrix(c, m, pred), rhs, `Structural regression of "${model.constructs[a]}"`);
+    const beta = solveSubsystem(c, m, pred, a, `Structural regression of "${model.constructs[a]}"`);
     let rr = 0;
     pred.forEach((q, k) => {
       pathMatrix[q * m + a] = beta[k];

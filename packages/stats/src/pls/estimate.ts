@@ -60,7 +60,7 @@ export function estimatePrepared(prepared: PreparedPls): PlsResult {
   const { model, n } = prepared;
   const m = model.constructs.length;
   const names = model.constructs;
-  const s = itemCorrelation(prepared.columns);
+  const s = itemCorrelation(prepared.rows, prepared.model.items.length);
   const fit = fitPlsCore(model, s, prepared.tolerance, prepared.maxIterations);
   const warnings: string[] = [];
   if (prepared.nDropped > 0) {

@@ -9,6 +9,8 @@ export interface PreparedPls {
   model: CompiledModel;
   /** Standardized items (divisor n − 1), one column per item in `model.items` order. */
   columns: Float64Array[];
+  /** The same values row-major (n × p). */
+  rows: Float64Array;
   n: number;
   nInput: number;
   nDropped: number;
@@ -34,6 +36,7 @@ export function preparePls(options: PlsOptions): PreparedPls {
   return {
     model,
     columns: z.columns,
+    rows: toRowMajor(z.columns),
     n: sel.n,
     nInput: sel.nInput,
     nDropped: sel.nDropped,
@@ -42,52 +45,58 @@ export function preparePls(options: PlsOptions): PreparedPls {
   };
 }
 
-/**
- * Item correlation matrix (p × p, row-major). With `counts` (bootstrap multiplicities per row)
- * it is the correlation matrix of the resample.
- */
-export function itemCorrelation(columns: readonly Float64Array[], counts?: Float64Array): Float64Array {
+/** Row-major copy (n × p) of the item columns, the layout `itemCorrelation` works on. */
+export function toRowMajor(columns: readonly Float64Array[]): Float64Array {
   const p = columns.length;
   const n = columns[0].length;
-  const centered: Float64Array[] = [];
-  let total = 0;
-  for (let i = 0; i < n; i++) total += counts ? counts[i] : 1;
-  for (const col of columns) {
-    let s = 0;
-    if (counts) for (let i = 0; i < n; i++) s += counts[i] * col[i];
-    else for (let i = 0; i < n; i++) s += col[i];
-    const mu = s / total;
-    const out = new Float64Array(n);
-    for (let i = 0; i < n; i++) out[i] = col[i] - mu;
-    centered.push(out);
+  const out = new Float64Array(n * p);
+  for (let j = 0; j < p; j++) {
+    const col = columns[j];
+    for (let i = 0; i < n; i++) out[i * p + j] = col[i];
   }
-  const cov = new Float64Array(p * p);
-  for (let a = 0; a < p; a++) {
-    const ca = centered[a];
-    const wa = counts ? new Float64Array(n) : ca;
-    if (counts) for (let i = 0; i < n; i++) wa[i] = counts[i] * ca[i];
-    for (let b = a; b < p; b++) {
-      const cb = centered[b];
-      let s = 0;
-      for (let i = 0; i < n; i++) s += wa[i] * cb[i];
-      cov[a * p + b] = s;
+  return out;
+}
+
+/**
+ * Item correlation matrix (p × p, row-major) from row-major data (n × p). With `counts`
+ * (bootstrap multiplicities per row) it is the correlation matrix of the resample; rows with
+ * count 0 cost nothing.
+ */
+export function itemCorrelation(rows: Float64Array, p: number, counts?: Float64Array): Float64Array {
+  const n = rows.length / p;
+  const sum = new Float64Array(p);
+  const cross = new Float64Array(p * p);
+  let total = 0;
+  for (let i = 0; i < n; i++) {
+    const c = counts ? counts[i] : 1;
+    if (c === 0) continue;
+    total += c;
+    const off = i * p;
+    for (let a = 0; a < p; a++) {
+      const ca = c * rows[off + a];
+      sum[a] += ca;
+      const base = a * p;
+      for (let b = a; b < p; b++) cross[base + b] += ca * rows[off + b];
     }
   }
   const sd = new Float64Array(p);
   for (let a = 0; a < p; a++) {
-    const v = cov[a * p + a];
-    if (!(v > 1e-20 * total)) {
+    const mu = sum[a] / total;
+    const v = cross[a * p + a] - total * mu * mu;
+    if (!(v > 1e-12 * cross[a * p + a]) || !(v > 0)) {
       throw new StatsError('ZERO_VARIANCE', `Item ${a + 1} has zero variance in this sample`);
     }
     sd[a] = Math.sqrt(v);
   }
+  const out = new Float64Array(p * p);
   for (let a = 0; a < p; a++) {
-    cov[a * p + a] = 1;
+    out[a * p + a] = 1;
+    const ma = sum[a] / total;
     for (let b = a + 1; b < p; b++) {
-      const r = cov[a * p + b] / (sd[a] * sd[b]);
-      cov[a * p + b] = r;
-      cov[b * p + a] = r;
+      const r = (cross[a * p + b] - total * ma * (sum[b] / total)) / (sd[a] * sd[b]);
+      out[a * p + b] = r;
+      out[b * p + a] = r;
     }
   }
-  return cov;
+  return out;
 }

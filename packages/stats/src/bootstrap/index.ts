@@ -1,0 +1,1 @@
+export { type BootstrapStatistic, checkBootstrapSettings, summarizeDraws } from './summary.ts';
