@@ -7,6 +7,8 @@ export interface NewtonOptions {
   /** Converged when the max-abs gradient falls below this. Default 1e-9. */
   gradientTolerance?: number;
   maxIterations?: number;
+  /** Largest allowed change of any coordinate per iteration. Default 2. */
+  maxStep?: number;
 }
 
 function maxAbs(v: Float64Array): number {
@@ -24,6 +26,7 @@ export function minimizeNewton(options: NewtonOptions): MinimizeResult & { hessi
   const n = options.initial.length;
   const gtol = options.gradientTolerance ?? 1e-9;
   const maxIterations = options.maxIterations ?? 100;
+  const maxStep = options.maxStep ?? 2;
   let x = Float64Array.from(options.initial);
   let gradient = new Float64Array(n);
   let hessian = new Float64Array(n * n);
@@ -70,7 +73,9 @@ export function minimizeNewton(options: NewtonOptions): MinimizeResult & { hessi
       direction[i] = -direction[i];
       slope += direction[i] * gradient[i];
     }
-    let step = 1;
+    let largest = 0;
+    for (let i = 0; i < n; i++) largest = Math.max(largest, Math.abs(direction[i]));
+    let step = largest > maxStep ? maxStep / largest : 1;
     let accepted = false;
     const trialGradient = new Float64Array(n);
     const trialHessian = new Float64Array(n * n);
