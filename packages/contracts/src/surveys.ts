@@ -111,3 +111,54 @@ export const distributionSchema = z.strictObject({
   interactionChannels: z.array(z.string().max(50)).max(20).default([]),
 });
 export type Distribution = z.infer<typeof distributionSchema>;
+
+// ---- Survey endpoints ------------------------------------------------------------------------
+
+export const surveyTemplates = ['customer_value', 'blank'] as const;
+
+export const surveyVersionSchema = z.object({
+  id: z.uuid(),
+  surveyId: z.uuid(),
+  version: z.number().int(),
+  definition: surveyDefinitionSchema,
+  publishedAt: z.string(),
+});
+export type SurveyVersion = z.infer<typeof surveyVersionSchema>;
+
+export const surveySchema = z.object({
+  id: z.uuid(),
+  kind: surveyKindSchema,
+  name: z.string(),
+  status: z.enum(['draft', 'active', 'archived']),
+  draft: surveyDefinitionSchema,
+  distribution: distributionSchema,
+  currentVersion: surveyVersionSchema.omit({ definition: true }).nullable(),
+  /** Set when open-link responses are enabled: the public URL is /s/o/{openLinkKey}. */
+  openLinkKey: z.string().nullable(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type Survey = z.infer<typeof surveySchema>;
+
+export const createSurveyBodySchema = z.strictObject({
+  kind: surveyKindSchema.default('customer'),
+  name: z.string().trim().min(1).max(200),
+  template: z.enum(surveyTemplates).default('customer_value'),
+  distribution: distributionSchema.partial().optional(),
+});
+export type CreateSurveyBody = z.infer<typeof createSurveyBodySchema>;
+
+export const updateSurveyBodySchema = z.strictObject({
+  name: z.string().trim().min(1).max(200).optional(),
+  draft: surveyDefinitionSchema.optional(),
+  distribution: distributionSchema.partial().optional(),
+  status: z.enum(['active', 'archived']).optional(),
+  openLink: z.boolean().optional(),
+});
+export type UpdateSurveyBody = z.infer<typeof updateSurveyBodySchema>;
+
+export const surveyListSchema = z.object({ items: z.array(surveySchema) });
+export const surveyVersionParamsSchema = z.strictObject({
+  id: z.uuid(),
+  version: z.coerce.number().int().min(1),
+});
