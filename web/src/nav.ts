@@ -1,0 +1,23 @@
+import type { Role } from '@valueloop/contracts';
+
+export interface NavItem {
+  to: '/' | '/explorer' | '/people' | '/admin/import' | '/admin/tokens' | '/admin/mailbox';
+  label: string;
+  roles: readonly Role[];
+}
+
+const everyone: readonly Role[] = ['admin', 'analyst', 'executive', 'manager', 'employee'];
+
+/** Navigation entries and who sees them; the server enforces the same rules. */
+export const navItems: readonly NavItem[] = [
+  { to: '/', label: 'Home', roles: everyone },
+  { to: '/explorer', label: 'Organization', roles: everyone },
+  { to: '/people', label: 'People', roles: everyone },
+  { to: '/admin/import', label: 'Import', roles: ['admin'] },
+  { to: '/admin/tokens', label: 'API tokens', roles: ['admin'] },
+  { to: '/admin/mailbox', label: 'Mailbox', roles: ['admin'] },
+];
+
+export function navFor(roles: readonly Role[]): NavItem[] {
+  return navItems.filter((item) => item.roles.some((r) => roles.includes(r)));
+}

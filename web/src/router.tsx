@@ -1,0 +1,131 @@
+import type { QueryClient } from '@tanstack/react-query';
+import {
+  createRootRouteWithContext,
+  createRoute,
+  createRouter,
+  Outlet,
+  redirect,
+} from '@tanstack/react-router';
+import { getSession } from './api/endpoints.ts';
+import { AppLayout } from './components/AppLayout.tsx';
+import { NotFound } from './components/NotFound.tsx';
+import { ApiTokensPage } from './pages/admin/ApiTokensPage.tsx';
+import { ImportPage } from './pages/admin/ImportPage.tsx';
+import { MailboxPage } from './pages/admin/MailboxPage.tsx';
+import { ForgotPasswordPage } from './pages/auth/ForgotPasswordPage.tsx';
+import { LoginPage } from './pages/auth/LoginPage.tsx';
+import { ResetPasswordPage } from './pages/auth/ResetPasswordPage.tsx';
+import { ExplorerPage } from './pages/explorer/ExplorerPage.tsx';
+import { HomePage } from './pages/HomePage.tsx';
+import { PeoplePage } from './pages/PeoplePage.tsx';
+import { queryClient } from './query-client.ts';
+import { sessionQueryKey } from './session.ts';
+
+interface RouterContext {
+  queryClient: QueryClient;
+}
+
+const text = (value: unknown): string | undefined =>
+  typeof value === 'string' && value !== '' ? value : undefined;
+
+const rootRoute = createRootRouteWithContext<RouterContext>()({
+  component: Outlet,
+  notFoundComponent: NotFound,
+});
+
+const loginRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/login',
+  validateSearch: (search: Record<string, unknown>): { redirect?: string } => ({
+    redirect: text(search.redirect),
+  }),
+  component: LoginPage,
+});
+
+const forgotRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/forgot-password',
+  component: ForgotPasswordPage,
+});
+
+const resetRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/reset-password',
+  validateSearch: (search: Record<string, unknown>): { token?: string } => ({
+    token: text(search.token),
+  }),
+  component: ResetPasswordPage,
+});
+
+/** Everything below needs a signed-in person; others are sent to the login page. */
+const appRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  id: 'app',
+  component: AppLayout,
+  beforeLoad: async ({ context, location }) => {
+    const session = await context.queryClient.ensureQueryData({
+      queryKey: sessionQueryKey,
+      queryFn: getSession,
+    });
+    if (!session) throw redirect({ to: '/login', search: { redirect: location.href } });
+    return { session };
+  },
+});
+
+const homeRoute = createRoute({ getParentRoute: () => appRoute, path: '/', component: HomePage });
+const explorerRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/explorer',
+  component: ExplorerPage,
+});
+const peopleRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/people',
+  validateSearch: (search: Record<string, unknown>): { q?: string; unitId?: string } => ({
+    q: text(search.q),
+    unitId: text(search.unitId),
+  }),
+  component: PeoplePage,
+});
+const importRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/admin/import',
+  component: ImportPage,
+});
+const tokensRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/admin/tokens',
+  component: ApiTokensPage,
+});
+const mailboxRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/admin/mailbox',
+  component: MailboxPage,
+});
+
+const routeTree = rootRoute.addChildren([
+  loginRoute,
+  forgotRoute,
+  resetRoute,
+  appRoute.addChildren([
+    homeRoute,
+    explorerRoute,
+    peopleRoute,
+    importRoute,
+    tokensRoute,
+    mailboxRoute,
+  ]),
+]);
+
+export const router = createRouter({
+  routeTree,
+  context: { queryClient },
+  defaultPreload: false,
+  scrollRestoration: true,
+});
+
+declare module '@tanstack/react-router' {
+  interface Register {
+    router: typeof router;
+  }
+}
