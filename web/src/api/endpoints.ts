@@ -1,20 +1,18 @@
 import {
   apiTokenSchema,
   createdApiTokenSchema,
-  okSchema,
-  type Session,
-  sessionSchema,
-} from '@valueloop/contracts';
-import { z } from 'zod';
-import { ApiError, api, rememberCsrfToken } from './client.ts';
-import {
   type ImportKind,
   importResultSchema,
   mailboxSchema,
   meSchema,
-  peoplePageSchema,
+  okSchema,
+  personPageSchema,
+  type Session,
+  sessionSchema,
   unitTreeSchema,
-} from './org-contracts.ts';
+} from '@valueloop/contracts';
+import { z } from 'zod';
+import { ApiError, api, rememberCsrfToken } from './client.ts';
 
 /** The signed-in session, or null when nobody is signed in. */
 export async function getSession(): Promise<Session | null> {
@@ -56,7 +54,7 @@ export const listPeople = (query: {
   unitId?: string;
   limit?: number;
   cursor?: string;
-}) => api('/people', peoplePageSchema, { query });
+}) => api('/people', personPageSchema, { query });
 
 export const runImport = (kind: ImportKind, csv: string) =>
   api(`/imports/${kind}`, importResultSchema, {

@@ -1,10 +1,10 @@
-import type { UnitNode } from '../api/org-contracts.ts';
+import type { Unit } from '@valueloop/contracts';
 
-const labels: Record<UnitNode['kind'], string> = {
+const labels: Record<Unit['kind'], string> = {
   front_line: 'Front line',
   back_office: 'Back office',
 };
 
-export function KindBadge({ kind }: { kind: UnitNode['kind'] }) {
+export function KindBadge({ kind }: { kind: Unit['kind'] }) {
   return <span className={`badge badge-${kind}`}>{labels[kind]}</span>;
 }

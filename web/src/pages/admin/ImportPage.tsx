@@ -1,22 +1,26 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { type ImportKind, importKinds } from '@valueloop/contracts';
 import { type ChangeEvent, type FormEvent, useState } from 'react';
 import { ApiError } from '../../api/client.ts';
 import { runImport } from '../../api/endpoints.ts';
-import { type ImportKind, importKinds } from '../../api/org-contracts.ts';
 import { ErrorMessage } from '../../components/ErrorMessage.tsx';
 import { Page } from '../../components/Page.tsx';
 import { RequireRole } from '../../components/RequireRole.tsx';
 import { ImportReport } from './ImportReport.tsx';
 
 const kindInfo: Record<ImportKind, { label: string; columns: string }> = {
-  units: { label: 'Units', columns: 'external_id, name, level, kind, parent_external_id' },
+  units: {
+    label: 'Units',
+    columns: 'external_id, name, level, kind, parent_external_id?, manager_email?',
+  },
   people: {
     label: 'People',
-    columns: 'external_id, name, email, unit_external_id, roles, hire_date, exit_date, pay_band',
+    columns:
+      'external_id, name, email, unit_external_id?, roles?, hire_date?, exit_date?, pay_band?',
   },
   'support-edges': {
     label: 'Support links',
-    columns: 'from_unit_external_id, to_unit_external_id',
+    columns: 'from_external_id, to_external_id',
   },
 };
 
@@ -63,7 +67,7 @@ function ImportForm() {
         ))}
       </fieldset>
       <p className="hint" id="import-columns">
-        Expected columns: <code>{kindInfo[kind].columns}</code>
+        Columns (? = optional): <code>{kindInfo[kind].columns}</code>
       </p>
       <div className="field">
         <label htmlFor="import-file">CSV file</label>

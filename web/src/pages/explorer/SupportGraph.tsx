@@ -1,4 +1,4 @@
-import type { UnitNode, UnitTree } from '../../api/org-contracts.ts';
+import type { Unit, UnitTree } from '@valueloop/contracts';
 
 interface Props {
   tree: UnitTree;
@@ -23,13 +23,13 @@ export function SupportGraph({ tree, selectedId, onSelect }: Props) {
   const unique = (ids: string[]) =>
     [...new Set(ids)]
       .map((id) => byId.get(id))
-      .filter((u): u is UnitNode => u !== undefined)
+      .filter((u): u is Unit => u !== undefined)
       .sort((a, b) => a.name.localeCompare(b.name));
   const suppliers = unique(edges.map((e) => e.fromUnitId));
   const served = unique(edges.map((e) => e.toUnitId));
   const rows = Math.max(suppliers.length, served.length);
   const height = TOP + rows * ROW + 8;
-  const yOf = (list: UnitNode[], id: string) => {
+  const yOf = (list: Unit[], id: string) => {
     const offset = ((rows - list.length) * ROW) / 2;
     return TOP + offset + list.findIndex((u) => u.id === id) * ROW + ROW / 2;
   };
@@ -38,7 +38,7 @@ export function SupportGraph({ tree, selectedId, onSelect }: Props) {
   const touches = (e: { fromUnitId: string; toUnitId: string }) =>
     selectedId !== null && (e.fromUnitId === selectedId || e.toUnitId === selectedId);
 
-  const node = (unit: UnitNode, side: 'left' | 'right', list: UnitNode[]) => {
+  const node = (unit: Unit, side: 'left' | 'right', list: Unit[]) => {
     const y = yOf(list, unit.id);
     const x = side === 'left' ? leftX : rightX;
     const active = unit.id === selectedId;

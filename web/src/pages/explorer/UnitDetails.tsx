@@ -1,5 +1,5 @@
 import { Link } from '@tanstack/react-router';
-import type { UnitTree } from '../../api/org-contracts.ts';
+import type { UnitTree } from '@valueloop/contracts';
 import { KindBadge } from '../../components/KindBadge.tsx';
 
 interface Props {

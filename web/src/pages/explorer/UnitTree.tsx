@@ -1,5 +1,5 @@
+import type { Unit } from '@valueloop/contracts';
 import { type KeyboardEvent, useEffect, useRef, useState } from 'react';
-import type { UnitNode } from '../../api/org-contracts.ts';
 import { KindBadge } from '../../components/KindBadge.tsx';
 import { treeKeyAction } from './tree-keys.ts';
 import { ancestorsOf, hasChildren, type TreeModel } from './tree-model.ts';
@@ -55,7 +55,7 @@ export function UnitTree({ model, selectedId, onSelect }: Props) {
     else onSelect(action.id);
   };
 
-  const renderItem = (unit: UnitNode, level: number, index: number, siblings: number) => {
+  const renderItem = (unit: Unit, level: number, index: number, siblings: number) => {
     const open = expanded.has(unit.id);
     const parent = hasChildren(model, unit.id);
     const labelId = `unit-${unit.id}-label`;

@@ -1,17 +1,17 @@
-import type { UnitNode } from '../../api/org-contracts.ts';
+import type { Unit } from '@valueloop/contracts';
 
 export interface TreeModel {
-  byId: Map<string, UnitNode>;
-  childrenOf: Map<string | null, UnitNode[]>;
-  roots: UnitNode[];
+  byId: Map<string, Unit>;
+  childrenOf: Map<string | null, Unit[]>;
+  roots: Unit[];
 }
 
-const byName = (a: UnitNode, b: UnitNode) => a.name.localeCompare(b.name);
+const byName = (a: Unit, b: Unit) => a.name.localeCompare(b.name);
 
 /** Indexes the flat unit list as a tree; units whose parent is unknown become roots. */
-export function buildTreeModel(units: readonly UnitNode[]): TreeModel {
+export function buildTreeModel(units: readonly Unit[]): TreeModel {
   const byId = new Map(units.map((u) => [u.id, u]));
-  const childrenOf = new Map<string | null, UnitNode[]>();
+  const childrenOf = new Map<string | null, Unit[]>();
   for (const unit of units) {
     const parent = unit.parentId && byId.has(unit.parentId) ? unit.parentId : null;
     const list = childrenOf.get(parent) ?? [];
@@ -23,9 +23,9 @@ export function buildTreeModel(units: readonly UnitNode[]): TreeModel {
 }
 
 /** The units a reader can see now, top to bottom, given which ones are expanded. */
-export function visibleUnits(model: TreeModel, expanded: ReadonlySet<string>): UnitNode[] {
-  const out: UnitNode[] = [];
-  const walk = (list: readonly UnitNode[]) => {
+export function visibleUnits(model: TreeModel, expanded: ReadonlySet<string>): Unit[] {
+  const out: Unit[] = [];
+  const walk = (list: readonly Unit[]) => {
     for (const unit of list) {
       out.push(unit);
       if (expanded.has(unit.id)) walk(model.childrenOf.get(unit.id) ?? []);
