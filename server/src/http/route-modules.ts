@@ -1,5 +1,7 @@
 import { authRoutes } from '../auth/routes.ts';
+import { importRoutes } from '../imports/routes.ts';
+import { orgRoutes } from '../org/routes.ts';
 import type { RouteModule } from './types.ts';
 
 /** Every /api/v1 route module, in one list. */
-export const apiRouteModules: RouteModule[] = [authRoutes];
+export const apiRouteModules: RouteModule[] = [authRoutes, orgRoutes, importRoutes];

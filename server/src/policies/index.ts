@@ -16,6 +16,8 @@ export const policy = {
   'units.write': { roles: ['admin'], scopes: [] },
   'people.read': { roles: everyone, scopes: ['read'] },
   'people.write': { roles: ['admin'], scopes: [] },
+  /** HR facts (pay band) in person records. */
+  'people.readPayBand': { roles: ['admin'], scopes: [] },
   'customers.read': { roles: [...orgWide, 'manager'], scopes: ['read'] },
   'customers.write': { roles: ['admin'], scopes: ['ingest'] },
   'imports.run': { roles: ['admin'], scopes: [] },
@@ -40,7 +42,11 @@ export function authorize(principal: Principal, action: Action): void {
   }
 }
 
-/** Which people records a principal may see. */
+/**
+ * Which people records a principal may see. Lists are filtered by it; asking for one person
+ * who is in the caller's organization but outside their visibility answers 403 (the record
+ * exists, you may not see it); an id of another organization answers 404, like any unknown id.
+ */
 export type Visibility =
   | { kind: 'organization' }
   | { kind: 'subtree'; rootUnitId: string; selfId: string }

@@ -2,7 +2,14 @@ import { randomBytes } from 'node:crypto';
 import type { Role } from '@valueloop/contracts';
 import { hashPassword } from '../auth/session-service.ts';
 import type { Db } from '../db/client.ts';
-import { credentials, organizations, people, units } from '../db/schema/index.ts';
+import {
+  credentials,
+  customers,
+  organizations,
+  people,
+  supportEdges,
+  units,
+} from '../db/schema/index.ts';
 
 const uniq = () => randomBytes(4).toString('hex');
 export const TEST_PASSWORD = 'correct horse battery staple';
@@ -67,4 +74,29 @@ export async function createPerson(
     passwordHash: await cachedHash,
   });
   return person!;
+}
+
+export async function createSupportEdge(
+  db: Db,
+  orgId: string,
+  edge: { fromUnitId: string; toUnitId: string },
+) {
+  const [row] = await db
+    .insert(supportEdges)
+    .values({ orgId, ...edge })
+    .returning();
+  return row!;
+}
+
+export async function createCustomer(
+  db: Db,
+  orgId: string,
+  overrides: Partial<typeof customers.$inferInsert> = {},
+) {
+  const id = uniq();
+  const [row] = await db
+    .insert(customers)
+    .values({ orgId, externalId: `C-${id}`, name: `Customer ${id}`, ...overrides })
+    .returning();
+  return row!;
 }

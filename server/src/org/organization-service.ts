@@ -1,0 +1,63 @@
+import type { UpdateOrganizationBody } from '@valueloop/contracts';
+import { and, desc, eq } from 'drizzle-orm';
+import type { Db, DbOrTx } from '../db/client.ts';
+import { auditLog, organizations, outboxMessages } from '../db/schema/index.ts';
+import { notFound, validationFailed } from '../http/errors.ts';
+
+export async function getOrganization(opts: { db: DbOrTx; orgId: string }) {
+  const [org] = await opts.db.select().from(organizations).where(eq(organizations.id, opts.orgId));
+  if (!org) throw notFound('Organization');
+  return org;
+}
+
+/** The minimum group size protects anonymity, so it may only go up. */
+export async function updateOrganization(opts: {
+  db: Db;
+  orgId: string;
+  actorPersonId: string | null;
+  changes: UpdateOrganizationBody;
+}) {
+  return opts.db.transaction(async (tx) => {
+    const current = await getOrganization({ db: tx, orgId: opts.orgId });
+    const { minGroupSize } = opts.changes;
+    if (minGroupSize !== undefined && minGroupSize < current.minGroupSize) {
+      throw validationFailed([
+        {
+          field: 'body.minGroupSize',
+          message: `may only go up (currently ${current.minGroupSize})`,
+        },
+      ]);
+    }
+    const [updated] = await tx
+      .update(organizations)
+      .set(opts.changes)
+      .where(eq(organizations.id, opts.orgId))
+      .returning();
+    await tx.insert(auditLog).values({
+      orgId: opts.orgId,
+      actorPersonId: opts.actorPersonId,
+      action: 'organization.updated',
+      entityType: 'organization',
+      entityId: opts.orgId,
+      detail: { ...opts.changes },
+    });
+    return updated!;
+  });
+}
+
+/** The development mailbox: the latest outbox messages of the organization. */
+export async function listMailbox(opts: { db: Db; orgId: string; limit?: number }) {
+  const rows = await opts.db
+    .select()
+    .from(outboxMessages)
+    .where(and(eq(outboxMessages.orgId, opts.orgId)))
+    .orderBy(desc(outboxMessages.createdAt), desc(outboxMessages.id))
+    .limit(opts.limit ?? 100);
+  return rows.map((m) => ({
+    id: m.id,
+    to: m.toAddress,
+    subject: m.subject,
+    body: m.bodyText,
+    createdAt: m.createdAt.toISOString(),
+  }));
+}
