@@ -1,3 +1,5 @@
+import { demoCommand } from './demo.ts';
+import { doctorCommand } from './doctor.ts';
 import { migrateCommand } from './migrate.ts';
 import { startCommand } from './start.ts';
 import type { Command } from './types.ts';
@@ -5,4 +7,6 @@ import type { Command } from './types.ts';
 export const commands: Record<string, Command> = {
   start: startCommand,
   migrate: migrateCommand,
+  demo: demoCommand,
+  doctor: doctorCommand,
 };

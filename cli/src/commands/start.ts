@@ -1,5 +1,13 @@
 import { parseArgs } from 'node:util';
-import { ConfigError, loadConfig, type ProcessRole, startValueLoop } from '@valueloop/server';
+import {
+  ConfigError,
+  formatDemoLogins,
+  type LoadedDemo,
+  loadConfig,
+  loadDemoIfEmpty,
+  type ProcessRole,
+  startValueLoop,
+} from '@valueloop/server';
 import { CliError } from '../errors.ts';
 import type { Command } from './types.ts';
 
@@ -34,13 +42,32 @@ export const startCommand: Command = {
     const roles = parseRoles(values.role);
     const config = loadConfigOrExit();
     const started = Date.now();
-    const running = await startValueLoop({ config, roles });
+    let demo = null as { loaded: LoadedDemo; ms: number } | null;
+    const running = await startValueLoop({
+      config,
+      roles,
+      // First start: an empty database gets the demo organization, so there is something to see.
+      onMigrated: async (database) => {
+        if (config.demo !== 'auto') return;
+        const t0 = Date.now();
+        const loaded = await loadDemoIfEmpty({ db: database.db });
+        if (loaded) demo = { loaded, ms: Date.now() - t0 };
+      },
+    });
     const where =
       config.database.kind === 'pglite' ? `PGlite in ${config.database.dataDir}` : 'PostgreSQL';
     process.stdout.write(
       `ValueLoop is running (${roles.join(', ')}) on ${where}, ready in ${Date.now() - started} ms\n` +
         (running.url ? `Open ${config.publicUrl}\n` : ''),
     );
+    if (demo) {
+      const { loaded, ms } = demo;
+      const { people, customers } = loaded.counts;
+      process.stdout.write(
+        `Empty database: loaded the demo organization in ${ms} ms (${people} people, ${customers} customers; VALUELOOP_DEMO=off skips this).\n` +
+          formatDemoLogins(config.publicUrl),
+      );
+    }
     const shutdown = async () => {
       await running.stop();
       process.exit(0);
