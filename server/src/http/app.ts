@@ -92,16 +92,12 @@ export async function buildApp({ database, config }: BuildAppOptions): Promise<Z
   if (existsSync(webDist)) {
     await app.register(fastifyStatic, { root: webDist, wildcard: false });
     // Single-page app: unknown non-API GETs get index.html; API paths keep their 404 problem.
-    app.setNotFoundHandler((request, reply) => {
-      if (request.method === 'GET' && !request.url.startsWith('/api/')) {
-        return reply.type('text/html').sendFile('index.html');
+    // (A catch-all route, because the error handler already owns the not-found handler.)
+    app.get('/*', { schema: { hide: true } }, (request, reply) => {
+      if (request.url.startsWith('/api/')) {
+        return sendProblem(request, reply, 'not_found', `No route for GET ${request.url}`);
       }
-      return sendProblem(
-        request,
-        reply,
-        'not_found',
-        `No route for ${request.method} ${request.url}`,
-      );
+      return reply.type('text/html').sendFile('index.html');
     });
   }
   return app;
