@@ -36,7 +36,7 @@ export function quantileSorted(sorted: ArrayLike<number>, p: number): number {
 }
 
 /** Describe a numeric sample; missing values are counted and skipped, ±Infinity is an error. */
-export function describe(values: ArrayLike<number | null | undefined>): DescriptiveResult {
+export function descriptiveStats(values: ArrayLike<number | null | undefined>): DescriptiveResult {
   const xs: number[] = [];
   let missing = 0;
   for (let i = 0; i < values.length; i++) {

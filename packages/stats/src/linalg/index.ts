@@ -15,7 +15,7 @@ export {
   type Standardized,
   standardizeColumns,
 } from './data.ts';
-export { type DescriptiveResult, describe, quantileSorted } from './descriptives.ts';
+export { type DescriptiveResult, descriptiveStats, quantileSorted } from './descriptives.ts';
 export { criticalValue, twoSidedP } from './distributions.ts';
 export { fitLeastSquares, type LeastSquaresFit } from './least-squares.ts';
 export { type OlsDiagnostics, type OlsOptions, type OlsResult, ols } from './ols.ts';
