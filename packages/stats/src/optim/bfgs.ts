@@ -89,6 +89,13 @@ export function minimizeBfgs(options: BfgsOptions): MinimizeResult {
     const point = search.point;
     if (!point || !(point.value <= value)) {
       failures++;
+      // No decrease is representable: a minimum up to floating-point precision when the
+      // gradient is already small.
+      if (maxAbs(gradient) < Math.max(gtol, 1e-6)) {
+        converged = true;
+        message = 'no further decrease representable (precision limit)';
+        break;
+      }
       if (fresh || failures > 2) {
         message = 'line search failed to make progress';
         break;

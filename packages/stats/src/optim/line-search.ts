@@ -48,7 +48,7 @@ export function searchStrongWolfe(options: StrongWolfeOptions): LineSearchResult
   const { objective, x, value, gradient, direction } = options;
   const c1 = options.c1 ?? 1e-4;
   const c2 = options.c2 ?? 0.9;
-  const maxEvaluations = options.maxEvaluations ?? 40;
+  const maxEvaluations = options.maxEvaluations ?? 25;
   const n = x.length;
   const slope0 = dot(gradient, direction);
   let evaluations = 0;
