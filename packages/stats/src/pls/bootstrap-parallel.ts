@@ -93,6 +93,7 @@ export async function bootstrapPlsParallel(options: PlsBootstrapParallelOptions)
   const batches: [number, number][] = [];
   for (let s = 0; s < total; s += batchSize) batches.push([s, Math.min(total, s + batchSize)]);
   const results = new Map<number, PlsBootstrapChunk>();
+  const byThread = new Array<number>(threads).fill(0);
   const inFlight = new Set<number>();
   let nextBatch = 0;
   const warnings: string[] = [];
@@ -116,6 +117,7 @@ export async function bootstrapPlsParallel(options: PlsBootstrapParallelOptions)
     worker.on('message', (msg: FromWorker) => {
       if (msg.type === 'chunk' && current !== null && !results.has(current)) {
         results.set(current, msg.chunk);
+        byThread[w + 1] += msg.chunk.end - msg.chunk.start;
       }
       release();
       if (nextBatch < batches.length) {
@@ -150,6 +152,7 @@ export async function bootstrapPlsParallel(options: PlsBootstrapParallelOptions)
         if (!results.has(index)) {
           const [start, end] = batches[index];
           results.set(index, bootstrapPls({ prepared, seed: options.seed, start, end }));
+          byThread[0] += end - start;
         }
         await yieldToEventLoop();
       } else {
@@ -161,5 +164,6 @@ export async function bootstrapPlsParallel(options: PlsBootstrapParallelOptions)
   }
   const result = summarizePlsBootstrap(prepared, [...results.values()], options.seed, options.confidenceLevel);
   result.diagnostics.warnings.push(...warnings);
+  result.diagnostics.resamplesByThread = byThread;
   return result;
 }

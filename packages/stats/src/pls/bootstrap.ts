@@ -56,7 +56,8 @@ export interface PlsBootstrapResult {
   totalEffects: Record<string, BootstrapStatistic>;
   /** Keyed 'From -> To', for every pair joined by a route of length ≥ 2. */
   indirectEffects: Record<string, BootstrapStatistic>;
-  diagnostics: { warnings: string[] };
+  /** `resamplesByThread` (parallel runs): resamples whose result came from each thread, main first. */
+  diagnostics: { warnings: string[]; resamplesByThread?: number[] };
 }
 
 interface Layout {

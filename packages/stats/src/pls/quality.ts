@@ -67,20 +67,14 @@ export function htmt(model: CompiledModel, s: Float64Array): (number | null)[][]
     }
     return sum / count;
   });
-  const out: (number | null)[][] = [];
+  const out: (number | null)[][] = Array.from({ length: m }, (_, a) =>
+    Array.from({ length: m }, (_, b) => (a === b ? 1 : null)),
+  );
   for (let a = 0; a < m; a++) {
-    const row: (number | null)[] = [];
-    for (let b = 0; b < m; b++) {
+    for (let b = a + 1; b < m; b++) {
       const ma = mono[a];
       const mb = mono[b];
-      if (a === b) {
-        row.push(1);
-        continue;
-      }
-      if (ma === null || mb === null || ma <= 0 || mb <= 0) {
-        row.push(null);
-        continue;
-      }
+      if (ma === null || mb === null || ma <= 0 || mb <= 0) continue;
       let sum = 0;
       let count = 0;
       for (let i = model.blockStart[a]; i < model.blockEnd[a]; i++) {
@@ -89,9 +83,10 @@ export function htmt(model: CompiledModel, s: Float64Array): (number | null)[][]
           count++;
         }
       }
-      row.push(sum / count / Math.sqrt(ma * mb));
+      const value = sum / count / Math.sqrt(ma * mb);
+      out[a][b] = value;
+      out[b][a] = value;
     }
-    out.push(row);
   }
   return out;
 }
