@@ -6,3 +6,4 @@ export * from './linalg/index.ts';
 export * from './panel/index.ts';
 export * from './pls/index.ts';
 export * from './random.ts';
+export * from './clv.ts';

@@ -37,7 +37,7 @@ function prepare(patterns: RfmPatterns, variant: BetaGeometricVariant, stride: n
     }
   }
   distinct.sort((p, q) => p - q);
-  distinct.forEach((x, k) => indexOfX.set(x, k));
+  for (const [k, x] of distinct.entries()) indexOfX.set(x, k);
   const xValues = Float64Array.from(distinct);
   const weightByX = new Float64Array(xValues.length);
   let mixCount = 0;

@@ -97,7 +97,7 @@ export function maximizeLikelihood(options: MaximizeLikelihoodOptions): MaximumL
   const stages: string[] = [];
   let iterations = 0;
   let evaluations = 0;
-  let start = Float64Array.from(options.initial, (v) => Math.log(v));
+  let start: Float64Array = Float64Array.from(options.initial, (v) => Math.log(v));
   if (!start.every(Number.isFinite)) {
     throw new StatsError('INVALID_ARGUMENT', 'initial parameters must be finite and > 0');
   }

@@ -28,8 +28,8 @@ export function minimizeBfgs(options: BfgsOptions): MinimizeResult {
   const n = options.initial.length;
   const gtol = options.gradientTolerance ?? 1e-9;
   const maxIterations = options.maxIterations ?? 500;
-  let x = Float64Array.from(options.initial);
-  let gradient = new Float64Array(n);
+  let x: Float64Array = Float64Array.from(options.initial);
+  let gradient: Float64Array = new Float64Array(n);
   let value = options.objective(x, gradient);
   let evaluations = 1;
   if (!Number.isFinite(value) || !gradient.every(Number.isFinite)) {

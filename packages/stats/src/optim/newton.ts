@@ -27,8 +27,8 @@ export function minimizeNewton(options: NewtonOptions): MinimizeResult & { hessi
   const gtol = options.gradientTolerance ?? 1e-9;
   const maxIterations = options.maxIterations ?? 100;
   const maxStep = options.maxStep ?? 2;
-  let x = Float64Array.from(options.initial);
-  let gradient = new Float64Array(n);
+  let x: Float64Array = Float64Array.from(options.initial);
+  let gradient: Float64Array = new Float64Array(n);
   let hessian = new Float64Array(n * n);
   let value = options.objective(x, gradient, hessian);
   let evaluations = 1;

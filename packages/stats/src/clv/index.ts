@@ -1,0 +1,102 @@
+export {
+  BG_BB_PARAMETER_NAMES,
+  type BgBbCustomer,
+  type BgBbCustomersOptions,
+  type BgBbFitOptions,
+  type BgBbFutureOptions,
+  computeBgBbLogLikelihood,
+  computeBgBbProbabilityAlive,
+  computeBgBbPurchaseProbability,
+  fitBgBb,
+  predictBgBbConditionalPurchases,
+  predictBgBbPurchases,
+} from './bgbb.ts';
+export {
+  BG_NBD_PARAMETER_NAMES,
+  type BgNbdConditionalOptions,
+  type BgNbdCustomersOptions,
+  type BgNbdFitOptions,
+  type BgNbdPmfOptions,
+  type BgNbdUnconditionalOptions,
+  computeBgNbdLogLikelihood,
+  computeBgNbdProbabilityAlive,
+  computeBgNbdPurchaseProbability,
+  fitBgNbd,
+  predictBgNbdConditionalPurchases,
+  predictBgNbdPurchases,
+} from './bgnbd.ts';
+export { collapseRfm, type RfmPatterns } from './data.ts';
+export {
+  computeGammaGammaLogLikelihood,
+  fitGammaGamma,
+  GAMMA_GAMMA_PARAMETER_NAMES,
+  type GammaGammaFitOptions,
+  predictGammaGammaSpend,
+  type SpendCustomer,
+} from './gamma-gamma.ts';
+export {
+  type ClvTimeUnit,
+  type CustomerLifetimeValueOptions,
+  computeCustomerLifetimeValue,
+} from './lifetime-value.ts';
+export {
+  computeMbgNbdLogLikelihood,
+  computeMbgNbdProbabilityAlive,
+  computeMbgNbdPurchaseProbability,
+  fitMbgNbd,
+  MBG_NBD_PARAMETER_NAMES,
+  type MbgNbdConditionalOptions,
+  type MbgNbdCustomersOptions,
+  type MbgNbdFitOptions,
+  type MbgNbdPmfOptions,
+  type MbgNbdUnconditionalOptions,
+  predictMbgNbdConditionalPurchases,
+  predictMbgNbdPurchases,
+} from './mbgnbd.ts';
+export {
+  computeParetoNbdLogLikelihood,
+  computeParetoNbdProbabilityAlive,
+  computeParetoNbdPurchaseProbability,
+  fitParetoNbd,
+  PARETO_NBD_PARAMETER_NAMES,
+  type ParetoNbdConditionalOptions,
+  type ParetoNbdCustomersOptions,
+  type ParetoNbdFitOptions,
+  type ParetoNbdPmfOptions,
+  type ParetoNbdUnconditionalOptions,
+  predictParetoNbdConditionalPurchases,
+  predictParetoNbdPurchases,
+} from './pareto-nbd.ts';
+export {
+  computeLogLikelihood,
+  computeProbabilityAlive,
+  computePurchaseProbability,
+  predictConditionalPurchases,
+  predictNewCustomerPurchases,
+  type TransactionModelCustomersOptions,
+} from './predict.ts';
+export {
+  type CalibrationHoldoutSummary,
+  type CustomerId,
+  type CustomerSummary,
+  type SummarizeCalibrationHoldoutOptions,
+  type SummarizeTransactionsOptions,
+  type SummaryPeriod,
+  summarizeCalibrationHoldout,
+  summarizeTransactions,
+  type TransactionRow,
+} from './transactions.ts';
+export type {
+  BgBbParams,
+  BgNbdParams,
+  ConvergenceReport,
+  CustomerRfm,
+  FitOptionsBase,
+  GammaGammaParams,
+  MbgNbdParams,
+  ModelFit,
+  ParetoNbdParams,
+  RfmColumns,
+  RfmInput,
+  TransactionModel,
+} from './types.ts';
