@@ -17,10 +17,16 @@ export interface BootstrapStatistic {
 }
 
 /** Summarize draws of one statistic. `level` is the interval coverage, e.g. 0.95. */
-export function summarizeDraws(draws: ArrayLike<number>, original: number, level = 0.95): BootstrapStatistic {
+export function summarizeDraws(
+  draws: ArrayLike<number>,
+  original: number,
+  level = 0.95,
+): BootstrapStatistic {
   const b = draws.length;
-  if (b < 2) throw new StatsError('TOO_FEW_CASES', 'Need at least 2 successful bootstrap resamples');
-  if (!(level > 0 && level < 1)) throw new StatsError('INVALID_ARGUMENT', 'level must be in (0, 1)');
+  if (b < 2)
+    throw new StatsError('TOO_FEW_CASES', 'Need at least 2 successful bootstrap resamples');
+  if (!(level > 0 && level < 1))
+    throw new StatsError('INVALID_ARGUMENT', 'level must be in (0, 1)');
   const sorted = Float64Array.from(draws).sort();
   let sum = 0;
   for (let i = 0; i < b; i++) sum += sorted[i];
@@ -44,5 +50,6 @@ export function checkBootstrapSettings(resamples: number, seed: number): void {
   if (!Number.isInteger(resamples) || resamples < 2) {
     throw new StatsError('INVALID_ARGUMENT', `resamples must be an integer ≥ 2, got ${resamples}`);
   }
-  if (!Number.isFinite(seed)) throw new StatsError('INVALID_ARGUMENT', 'seed must be a finite number');
+  if (!Number.isFinite(seed))
+    throw new StatsError('INVALID_ARGUMENT', 'seed must be a finite number');
 }

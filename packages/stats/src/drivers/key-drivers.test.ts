@@ -27,7 +27,9 @@ const cases = readExpected<{ cases: Record<string, Case> }>('relimp_mobi.json').
 const mobi = readCsvColumns('data/mobi.csv');
 const scores = readCsvColumns('expected/pls_ecsi_mobi_construct_scores.csv');
 const blockMean = (items: string[]) =>
-  mobi[items[0]].map((_, i) => items.reduce((s, c) => s + (mobi[c][i] as number), 0) / items.length);
+  mobi[items[0]].map(
+    (_, i) => items.reduce((s, c) => s + (mobi[c][i] as number), 0) / items.length,
+  );
 const unitWeighted = {
   Satisfaction: blockMean(['CUSA1', 'CUSA2', 'CUSA3']),
   Image: blockMean(['IMAG1', 'IMAG2', 'IMAG3', 'IMAG4', 'IMAG5']),
@@ -35,16 +37,26 @@ const unitWeighted = {
   Quality: blockMean(['PERQ1', 'PERQ2', 'PERQ3', 'PERQ4', 'PERQ5', 'PERQ6', 'PERQ7']),
   Value: blockMean(['PERV1', 'PERV2']),
 };
-const datasets = { A_pls_scores: scores, B_unit_weighted: unitWeighted, C_items_quality: mobi, D_items_12: mobi };
+const datasets = {
+  A_pls_scores: scores,
+  B_unit_weighted: unitWeighted,
+  C_items_quality: mobi,
+  D_items_12: mobi,
+};
 
 function expectPerClose(actual: Per, reference: Per, tol: number, label: string): void {
-  for (const [k, v] of Object.entries(reference)) expect(Math.abs(actual[k] - v), `${label} ${k}`).toBeLessThan(tol);
+  for (const [k, v] of Object.entries(reference))
+    expect(Math.abs(actual[k] - v), `${label} ${k}`).toBeLessThan(tol);
 }
 
 describe('key drivers against relaimpo and rwa (relimp_mobi.json)', () => {
   for (const [id, ref] of Object.entries(cases)) {
     it(`reproduces LMG, first, last, betasq, pratt, CAR and relative weights for ${id}`, () => {
-      const r = keyDrivers({ data: datasets[id as keyof typeof datasets], outcome: ref.outcome, predictors: ref.predictors });
+      const r = keyDrivers({
+        data: datasets[id as keyof typeof datasets],
+        outcome: ref.outcome,
+        predictors: ref.predictors,
+      });
       expect(r.n).toBe(ref.n);
       expect(Math.abs(r.rSquared - ref.r_squared)).toBeLessThan(1e-12);
       expect(Math.abs(r.adjRSquared - ref.adj_r_squared)).toBeLessThan(1e-12);
@@ -57,7 +69,12 @@ describe('key drivers against relaimpo and rwa (relimp_mobi.json)', () => {
       expectPerClose(r.pratt, ref.pratt, 1e-10, 'pratt');
       expectPerClose(r.car, ref.car, 1e-10, 'car');
       expectPerClose(r.relativeWeights.raw, ref.johnson_relative_weights.raw, 1e-12, 'rw raw');
-      expectPerClose(r.relativeWeights.rescaled, ref.johnson_relative_weights.rescaled, 1e-12, 'rw rescaled');
+      expectPerClose(
+        r.relativeWeights.rescaled,
+        ref.johnson_relative_weights.rescaled,
+        1e-12,
+        'rw rescaled',
+      );
     });
   }
 
@@ -81,8 +98,12 @@ describe('key drivers against relaimpo and rwa (relimp_mobi.json)', () => {
   it('gives the same bootstrap for the same seed', () => {
     const ref = cases.B_unit_weighted;
     const run = () =>
-      keyDrivers({ data: unitWeighted, outcome: ref.outcome, predictors: ref.predictors, bootstrap: { resamples: 50, seed: 5 } })
-        .bootstrap;
+      keyDrivers({
+        data: unitWeighted,
+        outcome: ref.outcome,
+        predictors: ref.predictors,
+        bootstrap: { resamples: 50, seed: 5 },
+      }).bootstrap;
     expect(run()).toEqual(run());
   });
 
@@ -108,7 +129,9 @@ describe('key driver properties and errors', () => {
       const cols: Record<string, number[]> = {};
       const common = Array.from({ length: n }, rnd);
       for (let j = 0; j < p; j++) cols[`x${j}`] = common.map((c) => c * j * 0.3 + rnd());
-      cols.y = common.map((c, i) => c + Object.values(cols).reduce((sum, col) => sum + col[i] * 0.2, 0) + rnd());
+      cols.y = common.map(
+        (c, i) => c + Object.values(cols).reduce((sum, col) => sum + col[i] * 0.2, 0) + rnd(),
+      );
       return { cols, predictors: Array.from({ length: p }, (_, j) => `x${j}`) };
     });
 
@@ -137,8 +160,15 @@ describe('key driver properties and errors', () => {
   });
 
   it('rejects a predictor that is a linear combination of others', () => {
-    const data = { a: [1, 2, 3, 4, 5, 6], b: [2, 1, 4, 3, 6, 5], c: [3, 3, 7, 7, 11, 11], y: [1, 3, 2, 5, 4, 6] };
-    expect(() => keyDrivers({ data, outcome: 'y', predictors: ['a', 'b', 'c'] })).toThrow(StatsError);
+    const data = {
+      a: [1, 2, 3, 4, 5, 6],
+      b: [2, 1, 4, 3, 6, 5],
+      c: [3, 3, 7, 7, 11, 11],
+      y: [1, 3, 2, 5, 4, 6],
+    };
+    expect(() => keyDrivers({ data, outcome: 'y', predictors: ['a', 'b', 'c'] })).toThrow(
+      StatsError,
+    );
   });
 
   it('rejects more than 15 predictors', () => {

@@ -1,5 +1,9 @@
 /** `keyDrivers`: relative importance of predictors of an outcome, with a seeded bootstrap. */
-import { type BootstrapStatistic, checkBootstrapSettings, summarizeDraws } from '../bootstrap/summary.ts';
+import {
+  type BootstrapStatistic,
+  checkBootstrapSettings,
+  summarizeDraws,
+} from '../bootstrap/summary.ts';
 import { StatsError } from '../errors.ts';
 import { covarianceOfColumns, covarianceToCorrelation } from '../linalg/correlation.ts';
 import { type DataInput, selectColumns } from '../linalg/data.ts';
@@ -62,7 +66,11 @@ export interface KeyDriverResult {
   diagnostics: { warnings: string[]; nInput: number; nDropped: number };
 }
 
-function correlationOf(columns: Float64Array[], names: string[], counts?: Float64Array): Float64Array {
+function correlationOf(
+  columns: Float64Array[],
+  names: string[],
+  counts?: Float64Array,
+): Float64Array {
   const corr = covarianceToCorrelation(covarianceOfColumns(columns, counts), names);
   return Float64Array.from(corr.flat());
 }
@@ -78,17 +86,27 @@ export function keyDrivers(options: KeyDriverOptions): KeyDriverResult {
   const p = predictors.length;
   if (p < 1) throw new StatsError('INVALID_ARGUMENT', 'At least one predictor is needed');
   if (p > MAX_EXACT_PREDICTORS) {
-    throw new StatsError('INVALID_ARGUMENT', `At most ${MAX_EXACT_PREDICTORS} predictors (got ${p})`);
+    throw new StatsError(
+      'INVALID_ARGUMENT',
+      `At most ${MAX_EXACT_PREDICTORS} predictors (got ${p})`,
+    );
   }
   if (new Set([...predictors, outcome]).size !== p + 1) {
-    throw new StatsError('INVALID_ARGUMENT', 'Predictors must be distinct and differ from the outcome');
+    throw new StatsError(
+      'INVALID_ARGUMENT',
+      'Predictors must be distinct and differ from the outcome',
+    );
   }
   const names = [...predictors, outcome];
   const sel = selectColumns(options.data, names);
   if (sel.n < p + 2) {
     throw new StatsError('TOO_FEW_CASES', `Need at least ${p + 2} complete cases, got ${sel.n}`);
   }
-  const v: ImportanceVectors = importanceFromCorrelation(correlationOf(sel.columns, names), p, predictors);
+  const v: ImportanceVectors = importanceFromCorrelation(
+    correlationOf(sel.columns, names),
+    p,
+    predictors,
+  );
   const warnings: string[] = [];
   if (sel.nDropped > 0) warnings.push(`${sel.nDropped} rows with missing values were dropped`);
   const rwTotal = v.relativeWeights.reduce((s, x) => s + x, 0);
@@ -100,7 +118,10 @@ export function keyDrivers(options: KeyDriverOptions): KeyDriverResult {
     adjRSquared: 1 - ((1 - v.rSquared) * (sel.n - 1)) / (sel.n - p - 1),
     standardizedCoefficients: record(predictors, v.beta),
     lmg: record(predictors, v.lmg),
-    lmgShare: record(predictors, v.lmg.map((x) => x / v.rSquared)),
+    lmgShare: record(
+      predictors,
+      v.lmg.map((x) => x / v.rSquared),
+    ),
     first: record(predictors, v.first),
     last: record(predictors, v.last),
     betasq: record(predictors, v.betasq),
@@ -108,7 +129,10 @@ export function keyDrivers(options: KeyDriverOptions): KeyDriverResult {
     car: record(predictors, v.car),
     relativeWeights: {
       raw: record(predictors, v.relativeWeights),
-      rescaled: record(predictors, v.relativeWeights.map((x) => x / rwTotal)),
+      rescaled: record(
+        predictors,
+        v.relativeWeights.map((x) => x / rwTotal),
+      ),
     },
     diagnostics: { warnings, nInput: sel.nInput, nDropped: sel.nDropped },
   };

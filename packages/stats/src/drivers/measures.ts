@@ -21,7 +21,10 @@ export interface ImportanceVectors {
 }
 
 /** Johnson (2000) relative weights and CAR scores from Rxx and rxy. */
-export function johnsonRelativeWeights(rxx: Matrix, rxy: number[]): { raw: number[]; car: number[] } {
+export function johnsonRelativeWeights(
+  rxx: Matrix,
+  rxy: number[],
+): { raw: number[]; car: number[] } {
   const p = rxy.length;
   const evd = new EigenvalueDecomposition(rxx, { assumeSymmetric: true });
   const lambda = evd.realEigenvalues;

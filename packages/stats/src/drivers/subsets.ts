@@ -12,7 +12,11 @@ export const MAX_EXACT_PREDICTORS = 15;
  * `corr` is the (p + 1) × (p + 1) correlation matrix (row-major) with the outcome last.
  * Returns R² indexed by subset bitmask (bit j = predictor j), entry 0 = 0.
  */
-export function allSubsetRSquared(corr: Float64Array, p: number, names?: readonly string[]): Float64Array {
+export function allSubsetRSquared(
+  corr: Float64Array,
+  p: number,
+  names?: readonly string[],
+): Float64Array {
   if (p > MAX_EXACT_PREDICTORS) {
     throw new StatsError(
       'INVALID_ARGUMENT',

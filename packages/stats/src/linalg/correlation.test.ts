@@ -6,7 +6,10 @@ import { descriptiveStats } from './descriptives.ts';
 
 describe('correlationMatrix', () => {
   it('computes Pearson correlations with a unit diagonal', () => {
-    const r = correlationMatrix({ data: { a: [1, 2, 3, 4], b: [2, 4, 6, 8], c: [4, 3, 2, 1] }, variables: ['a', 'b', 'c'] });
+    const r = correlationMatrix({
+      data: { a: [1, 2, 3, 4], b: [2, 4, 6, 8], c: [4, 3, 2, 1] },
+      variables: ['a', 'b', 'c'],
+    });
     expect(r.matrix[0][1]).toBeCloseTo(1, 14);
     expect(r.matrix[0][2]).toBeCloseTo(-1, 14);
     expect(r.matrix[1][1]).toBe(1);
@@ -27,7 +30,9 @@ describe('correlationMatrix', () => {
   });
 
   it('throws ZERO_VARIANCE naming a constant variable', () => {
-    expect(() => correlationMatrix({ data: { a: [1, 2, 3], k: [5, 5, 5] }, variables: ['a', 'k'] })).toThrow(/"k"/);
+    expect(() =>
+      correlationMatrix({ data: { a: [1, 2, 3], k: [5, 5, 5] }, variables: ['a', 'k'] }),
+    ).toThrow(/"k"/);
   });
 
   it('throws MISSING_COLUMN naming an absent variable', () => {

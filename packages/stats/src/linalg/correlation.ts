@@ -25,7 +25,10 @@ export interface CorrelationResult {
  * Covariance matrix of complete columns (divisor n − 1), optionally with integer case
  * multiplicities (bootstrap counts) instead of equal weights.
  */
-export function covarianceOfColumns(columns: readonly Float64Array[], counts?: Float64Array): number[][] {
+export function covarianceOfColumns(
+  columns: readonly Float64Array[],
+  counts?: Float64Array,
+): number[][] {
   const p = columns.length;
   const n = p > 0 ? columns[0].length : 0;
   let total = 0;
@@ -59,7 +62,8 @@ export function covarianceOfColumns(columns: readonly Float64Array[], counts?: F
 export function covarianceToCorrelation(cov: number[][], names: readonly string[]): number[][] {
   const sd = cov.map((row, j) => {
     const v = row[j];
-    if (!(v > 1e-24)) throw new StatsError('ZERO_VARIANCE', `Variable "${names[j]}" has zero variance`);
+    if (!(v > 1e-24))
+      throw new StatsError('ZERO_VARIANCE', `Variable "${names[j]}" has zero variance`);
     return Math.sqrt(v);
   });
   return cov.map((row, a) => row.map((v, b) => (a === b ? 1 : v / (sd[a] * sd[b]))));

@@ -131,7 +131,10 @@ export interface Standardized {
 }
 
 /** z-scores (divisor n − 1); ZERO_VARIANCE names the constant variable. */
-export function standardizeColumns(columns: Float64Array[], names: readonly string[]): Standardized {
+export function standardizeColumns(
+  columns: Float64Array[],
+  names: readonly string[],
+): Standardized {
   const means: number[] = [];
   const sds: number[] = [];
   const out = columns.map((col, j) => {

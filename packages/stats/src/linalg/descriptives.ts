@@ -71,7 +71,8 @@ export function descriptiveStats(values: ArrayLike<number | null | undefined>): 
   if (variance === null) warnings.push('Fewer than 2 values: variance and sd are undefined');
   const sorted = [...xs].sort((a, b) => a - b);
   const constant = m2 === 0;
-  if (constant && n >= 2) warnings.push('All values are equal: skewness and kurtosis are undefined');
+  if (constant && n >= 2)
+    warnings.push('All values are equal: skewness and kurtosis are undefined');
   return {
     n,
     missing,

@@ -11,8 +11,8 @@ export {
   type DataColumns,
   type DataInput,
   type DataRows,
-  selectColumns,
   type Standardized,
+  selectColumns,
   standardizeColumns,
 } from './data.ts';
 export { type DescriptiveResult, descriptiveStats, quantileSorted } from './descriptives.ts';

@@ -35,7 +35,10 @@ export function fitLeastSquares(
   const k = design.length;
   if (k === 0) throw new StatsError('INVALID_ARGUMENT', 'The design has no columns');
   if (n < k) {
-    throw new StatsError('TOO_FEW_CASES', `Need at least ${k} cases for ${k} coefficients, got ${n}`);
+    throw new StatsError(
+      'TOO_FEW_CASES',
+      `Need at least ${k} cases for ${k} coefficients, got ${n}`,
+    );
   }
   const sw = new Float64Array(n);
   for (let i = 0; i < n; i++) {

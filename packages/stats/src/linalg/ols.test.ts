@@ -69,7 +69,9 @@ describe('ols', () => {
   });
 
   it('throws NON_FINITE for NaN or infinite input', () => {
-    expect(code(() => ols({ y: [1, 2, Number.NaN, 4], x: { x: [1, 2, 3, 4] } }))).toBe('NON_FINITE');
+    expect(code(() => ols({ y: [1, 2, Number.NaN, 4], x: { x: [1, 2, 3, 4] } }))).toBe(
+      'NON_FINITE',
+    );
   });
 
   it('throws ZERO_VARIANCE for a constant outcome', () => {

@@ -60,14 +60,18 @@ export function ols(options: OlsOptions): OlsResult {
   }
   for (const [name, col] of Object.entries(options.x)) {
     if (col.length !== n) {
-      throw new StatsError('INVALID_ARGUMENT', `Regressor "${name}" has ${col.length} values, y has ${n}`);
+      throw new StatsError(
+        'INVALID_ARGUMENT',
+        `Regressor "${name}" has ${col.length} values, y has ${n}`,
+      );
     }
     assertFinite(col, `Regressor "${name}"`);
     names.push(name);
     design.push(col);
   }
   if (weights) {
-    if (weights.length !== n) throw new StatsError('INVALID_ARGUMENT', 'weights must have length n');
+    if (weights.length !== n)
+      throw new StatsError('INVALID_ARGUMENT', 'weights must have length n');
     assertFinite(weights, 'weights');
   }
   const k = design.length;
@@ -97,9 +101,12 @@ export function ols(options: OlsOptions): OlsResult {
   const dfIntercept = intercept ? 1 : 0;
   const adjRSquared = 1 - ((1 - rSquared) * (nEff - dfIntercept)) / dfResidual;
   const warnings: string[] = [];
-  if (fit.rss <= 1e-24 * tss) warnings.push('The fit is (numerically) perfect: standard errors are 0');
+  if (fit.rss <= 1e-24 * tss)
+    warnings.push('The fit is (numerically) perfect: standard errors are 0');
   if (fit.rDiagonalRatio > 1e8) {
-    warnings.push(`The design is nearly collinear (QR diagonal ratio ${fit.rDiagonalRatio.toExponential(2)})`);
+    warnings.push(
+      `The design is nearly collinear (QR diagonal ratio ${fit.rDiagonalRatio.toExponential(2)})`,
+    );
   }
   const covariance: number[][] = [];
   const standardErrors: number[] = [];

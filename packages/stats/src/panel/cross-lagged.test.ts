@@ -28,7 +28,9 @@ describe('crossLaggedPanel estimates', () => {
     expect(Math.abs(fe.customerToEmployee.coefficient)).toBeLessThan(0.05);
     const pooled = crossLaggedPanel({ data, ...columns });
     // Pooled OLS absorbs the unit effects into the autoregression.
-    expect(pooled.customerStability.coefficient).toBeGreaterThan(fe.customerStability.coefficient + 0.2);
+    expect(pooled.customerStability.coefficient).toBeGreaterThan(
+      fe.customerStability.coefficient + 0.2,
+    );
   });
 
   it('gives the verdict "both" and "neither" when the truth says so', () => {
@@ -125,7 +127,8 @@ describe('crossLaggedPanel inference', () => {
 
   it('gives a seeded unit-cluster bootstrap close to the robust standard errors', () => {
     const data = simulatePanel(80, 6, truth, 21);
-    const run = () => crossLaggedPanel({ data, ...columns, bootstrap: { resamples: 300, seed: 3 } });
+    const run = () =>
+      crossLaggedPanel({ data, ...columns, bootstrap: { resamples: 300, seed: 3 } });
     const r = run();
     const b = r.employeeToCustomer.bootstrap!;
     expect(Math.abs(b.se / r.employeeToCustomer.se - 1)).toBeLessThan(0.25);
@@ -137,7 +140,10 @@ describe('crossLaggedPanel inference', () => {
 describe('crossLaggedPanel lags and input', () => {
   it('builds lags over sortable string periods exactly as over numbers', () => {
     const data = simulatePanel(30, 5, truth, 31);
-    const asStrings = data.map((r) => ({ ...r, month: `2024-${String(r.month).padStart(2, '0')}` }));
+    const asStrings = data.map((r) => ({
+      ...r,
+      month: `2024-${String(r.month).padStart(2, '0')}`,
+    }));
     const a = crossLaggedPanel({ data, ...columns });
     const b = crossLaggedPanel({ data: asStrings, ...columns });
     expect(b.customerToEmployee.coefficient).toBeCloseTo(a.customerToEmployee.coefficient, 12);
@@ -145,14 +151,18 @@ describe('crossLaggedPanel lags and input', () => {
   });
 
   it('does not bridge a missing period within a unit and reports the gap', () => {
-    const data = simulatePanel(30, 5, truth, 32).filter((r) => !(r.store === 's0' && r.month === 3));
+    const data = simulatePanel(30, 5, truth, 32).filter(
+      (r) => !(r.store === 's0' && r.month === 3),
+    );
     const r = crossLaggedPanel({ data, ...columns });
     expect(r.n).toBe(30 * 4 - 2);
     expect(r.diagnostics.gaps).toBe(1);
   });
 
   it('drops rows with missing measures and reports them', () => {
-    const data = simulatePanel(30, 5, truth, 33).map((r, i) => (i === 0 ? { ...r, csat: Number.NaN } : r));
+    const data = simulatePanel(30, 5, truth, 33).map((r, i) =>
+      i === 0 ? { ...r, csat: Number.NaN } : r,
+    );
     const r = crossLaggedPanel({ data, ...columns });
     expect(r.diagnostics.rowsDropped).toBe(1);
     expect(r.n).toBe(30 * 4 - 1);

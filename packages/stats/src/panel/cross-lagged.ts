@@ -8,7 +8,11 @@
  * are nested in the clusters, as Stata's xtreg, fe). p-values and intervals use the t
  * distribution with G − 1 degrees of freedom (G = units).
  */
-import { type BootstrapStatistic, checkBootstrapSettings, summarizeDraws } from '../bootstrap/summary.ts';
+import {
+  type BootstrapStatistic,
+  checkBootstrapSettings,
+  summarizeDraws,
+} from '../bootstrap/summary.ts';
 import { StatsError } from '../errors.ts';
 import { criticalValue, twoSidedP } from '../linalg/distributions.ts';
 import { createRng } from '../random.ts';
@@ -22,7 +26,10 @@ import type {
   LagEffect,
 } from './types.ts';
 
-function readRows(options: CrossLaggedOptions): { observations: PanelObservation[]; dropped: number } {
+function readRows(options: CrossLaggedOptions): {
+  observations: PanelObservation[];
+  dropped: number;
+} {
   const observations: PanelObservation[] = [];
   let dropped = 0;
   const cols = [options.unit, options.period, options.customer, options.employee];
@@ -37,22 +44,37 @@ function readRows(options: CrossLaggedOptions): { observations: PanelObservation
   options.data.forEach((row, i) => {
     const unit = row[options.unit];
     const period = row[options.period];
-    const values = [row[options.customer], row[options.employee], options.weight ? row[options.weight] : 1];
-    const missing = (v: unknown) => v === null || v === undefined || (typeof v === 'number' && Number.isNaN(v));
+    const values = [
+      row[options.customer],
+      row[options.employee],
+      options.weight ? row[options.weight] : 1,
+    ];
+    const missing = (v: unknown) =>
+      v === null || v === undefined || (typeof v === 'number' && Number.isNaN(v));
     if (missing(unit) || missing(period) || values.some(missing)) {
       dropped++;
       return;
     }
-    if ((typeof unit !== 'string' && typeof unit !== 'number') || (typeof period !== 'string' && typeof period !== 'number')) {
-      throw new StatsError('INVALID_ARGUMENT', `Row ${i + 1}: unit and period must be numbers or strings`);
+    if (
+      (typeof unit !== 'string' && typeof unit !== 'number') ||
+      (typeof period !== 'string' && typeof period !== 'number')
+    ) {
+      throw new StatsError(
+        'INVALID_ARGUMENT',
+        `Row ${i + 1}: unit and period must be numbers or strings`,
+      );
     }
     for (const v of values) {
       if (typeof v !== 'number' || !Number.isFinite(v)) {
-        throw new StatsError('NON_FINITE', `Row ${i + 1}: measures and weights must be finite numbers`);
+        throw new StatsError(
+          'NON_FINITE',
+          `Row ${i + 1}: measures and weights must be finite numbers`,
+        );
       }
     }
     const [customer, employee, weight] = values as number[];
-    if (!(weight > 0)) throw new StatsError('INVALID_ARGUMENT', `Row ${i + 1}: weight must be positive`);
+    if (!(weight > 0))
+      throw new StatsError('INVALID_ARGUMENT', `Row ${i + 1}: weight must be positive`);
     observations.push({ unit, period, customer, employee, weight });
   });
   return { observations, dropped };
@@ -68,7 +90,8 @@ function effect(
   const j = fit.terms.indexOf(term);
   const coefficient = fit.beta[j];
   const se = Math.sqrt(fit.covariance![j][j]);
-  if (!(se > 0)) throw new StatsError('SINGULAR_MATRIX', `${label}: the robust standard error is 0`);
+  if (!(se > 0))
+    throw new StatsError('SINGULAR_MATRIX', `${label}: the robust standard error is 0`);
   const t = coefficient / se;
   const crit = criticalValue(level, df);
   const p = twoSidedP(t, df);
@@ -84,7 +107,11 @@ function effect(
   };
 }
 
-function equationFit(outcome: EquationFit['outcome'], fit: PanelEstimate['customer'], n: number): EquationFit {
+function equationFit(
+  outcome: EquationFit['outcome'],
+  fit: PanelEstimate['customer'],
+  n: number,
+): EquationFit {
   return {
     outcome,
     terms: [...fit.terms],
@@ -102,7 +129,12 @@ function verdictOf(c2e: boolean, e2c: boolean): CrossLagVerdict {
   return 'neither';
 }
 
-function summaryOf(verdict: CrossLagVerdict, c2e: LagEffect, e2c: LagEffect, level: number): string {
+function summaryOf(
+  verdict: CrossLagVerdict,
+  c2e: LagEffect,
+  e2c: LagEffect,
+  level: number,
+): string {
   const pct = `${Math.round((1 - level) * 1000) / 10}%`;
   const dir = (x: LagEffect) => (x.coefficient > 0 ? 'raises' : 'lowers');
   switch (verdict) {
@@ -126,14 +158,19 @@ function clusterIds(pairs: readonly LagPair[], units: UnitValue[]): Int32Array {
 export function crossLaggedPanel(options: CrossLaggedOptions): CrossLaggedResult {
   const estimator = options.estimator ?? 'pooled';
   const level = options.confidenceLevel ?? 0.95;
-  if (!(level > 0 && level < 1)) throw new StatsError('INVALID_ARGUMENT', 'confidenceLevel must be in (0, 1)');
+  if (!(level > 0 && level < 1))
+    throw new StatsError('INVALID_ARGUMENT', 'confidenceLevel must be in (0, 1)');
   const { observations, dropped } = readRows(options);
   const lag = buildLagPairs(observations);
   if (lag.pairs.length === 0) {
     throw new StatsError('TOO_FEW_CASES', 'No unit has observations in two consecutive periods');
   }
   const pairUnits = [...new Set(lag.pairs.map((p) => p.unit))];
-  const sample = { pairs: lag.pairs, cluster: clusterIds(lag.pairs, pairUnits), weighted: !!options.weight };
+  const sample = {
+    pairs: lag.pairs,
+    cluster: clusterIds(lag.pairs, pairUnits),
+    weighted: !!options.weight,
+  };
   const periodEffects = options.periodEffects ?? false;
   const est = estimatePanel(sample, estimator, periodEffects, true);
   const df = est.clusters - 1;
@@ -142,25 +179,43 @@ export function crossLaggedPanel(options: CrossLaggedOptions): CrossLaggedResult
   const cStab = effect('customer[t] → customer[t+1]', est.customer, TERM_CUSTOMER, df, level);
   const eStab = effect('employee[t] → employee[t+1]', est.employee, TERM_EMPLOYEE, df, level);
   const warnings: string[] = [];
-  if (dropped > 0) warnings.push(`${dropped} rows with a missing unit, period, measure or weight were dropped`);
-  if (lag.gaps > 0) warnings.push(`${lag.gaps} observations have no next-period observation of their unit`);
+  if (dropped > 0)
+    warnings.push(`${dropped} rows with a missing unit, period, measure or weight were dropped`);
+  if (lag.gaps > 0)
+    warnings.push(`${lag.gaps} observations have no next-period observation of their unit`);
   if (est.singletonUnits > 0) {
-    warnings.push(`${est.singletonUnits} units with a single lag pair carry no within-unit information`);
+    warnings.push(
+      `${est.singletonUnits} units with a single lag pair carry no within-unit information`,
+    );
   }
   if (est.clusters < 30) {
-    warnings.push(`Only ${est.clusters} units: cluster-robust inference may be unreliable with few clusters`);
+    warnings.push(
+      `Only ${est.clusters} units: cluster-robust inference may be unreliable with few clusters`,
+    );
   }
   let bootstrap: CrossLaggedResult['bootstrap'];
   if (options.bootstrap) {
-    const draws = clusterBootstrap(lag.pairs, pairUnits, estimator, periodEffects, sample.weighted, options.bootstrap);
+    const draws = clusterBootstrap(
+      lag.pairs,
+      pairUnits,
+      estimator,
+      periodEffects,
+      sample.weighted,
+      options.bootstrap,
+    );
     const summarize = (values: number[], original: number): BootstrapStatistic =>
       summarizeDraws(values, original, level);
     c2e.bootstrap = summarize(draws.c2e, c2e.coefficient);
     e2c.bootstrap = summarize(draws.e2c, e2c.coefficient);
     cStab.bootstrap = summarize(draws.cStab, cStab.coefficient);
     eStab.bootstrap = summarize(draws.eStab, eStab.coefficient);
-    bootstrap = { resamples: options.bootstrap.resamples, failed: draws.failed, seed: options.bootstrap.seed };
-    if (draws.failed > 0) warnings.push(`${draws.failed} bootstrap resamples failed and were left out`);
+    bootstrap = {
+      resamples: options.bootstrap.resamples,
+      failed: draws.failed,
+      seed: options.bootstrap.seed,
+    };
+    if (draws.failed > 0)
+      warnings.push(`${draws.failed} bootstrap resamples failed and were left out`);
   }
   const verdict = verdictOf(c2e.significant, e2c.significant);
   return {
@@ -209,7 +264,13 @@ function clusterBootstrap(
     byUnit.set(p.unit, list);
   }
   const groups = units.map((u) => byUnit.get(u)!);
-  const out = { c2e: [] as number[], e2c: [] as number[], cStab: [] as number[], eStab: [] as number[], failed: 0 };
+  const out = {
+    c2e: [] as number[],
+    e2c: [] as number[],
+    cStab: [] as number[],
+    eStab: [] as number[],
+    failed: 0,
+  };
   for (let r = 0; r < settings.resamples; r++) {
     const rng = createRng(settings.seed, r);
     const drawn: LagPair[] = [];
@@ -222,7 +283,12 @@ function clusterBootstrap(
       }
     }
     try {
-      const est = estimatePanel({ pairs: drawn, cluster: Int32Array.from(cluster), weighted }, estimator, periodEffects, false);
+      const est = estimatePanel(
+        { pairs: drawn, cluster: Int32Array.from(cluster), weighted },
+        estimator,
+        periodEffects,
+        false,
+      );
       out.c2e.push(est.employee.beta[est.employee.terms.indexOf(TERM_CUSTOMER)]);
       out.e2c.push(est.customer.beta[est.customer.terms.indexOf(TERM_EMPLOYEE)]);
       out.cStab.push(est.customer.beta[est.customer.terms.indexOf(TERM_CUSTOMER)]);

@@ -68,7 +68,10 @@ export function estimatePanel(
     design.push(new Float64Array(n).fill(1));
   }
   terms.push(TERM_CUSTOMER, TERM_EMPLOYEE);
-  design.push(Float64Array.from(pairs, (p) => p.customerLag), Float64Array.from(pairs, (p) => p.employeeLag));
+  design.push(
+    Float64Array.from(pairs, (p) => p.customerLag),
+    Float64Array.from(pairs, (p) => p.employeeLag),
+  );
   if (periodEffects) {
     const periods = [...new Set(pairs.map((p) => p.nextPeriod))];
     const sorted = periods.sort((a: PeriodValue, b: PeriodValue) =>
@@ -86,7 +89,10 @@ export function estimatePanel(
   }
   const k = design.length;
   if (n <= k || g < 2) {
-    throw new StatsError('TOO_FEW_CASES', `Too few lag pairs (${n}) or units (${g}) for ${k} coefficients`);
+    throw new StatsError(
+      'TOO_FEW_CASES',
+      `Too few lag pairs (${n}) or units (${g}) for ${k} coefficients`,
+    );
   }
   const fitOne = (y: Float64Array): EquationEstimate => {
     const fit = fitLeastSquares(design, y, weights, terms);
@@ -109,7 +115,8 @@ export function estimatePanel(
     const center = estimator === 'pooled' ? swy / sw : 0;
     let tss = 0;
     for (let i = 0; i < n; i++) tss += (weights ? weights[i] : 1) * (y[i] - center) ** 2;
-    if (!(tss > 0)) throw new StatsError('ZERO_VARIANCE', 'An outcome has no (within-unit) variation');
+    if (!(tss > 0))
+      throw new StatsError('ZERO_VARIANCE', 'An outcome has no (within-unit) variation');
     return { terms, beta: fit.beta, covariance, rSquared: 1 - fit.rss / tss };
   };
   return {
@@ -122,7 +129,12 @@ export function estimatePanel(
 }
 
 /** Subtract the (weighted) unit mean in place. */
-function demeanWithin(col: Float64Array, cluster: Int32Array, g: number, weights?: Float64Array): void {
+function demeanWithin(
+  col: Float64Array,
+  cluster: Int32Array,
+  g: number,
+  weights?: Float64Array,
+): void {
   const sum = new Float64Array(g);
   const sw = new Float64Array(g);
   for (let i = 0; i < col.length; i++) {

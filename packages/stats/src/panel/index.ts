@@ -1,5 +1,10 @@
 export { crossLaggedPanel } from './cross-lagged.ts';
-export { type EquationEstimate, estimatePanel, type PanelEstimate, type PanelSample } from './estimate.ts';
+export {
+  type EquationEstimate,
+  estimatePanel,
+  type PanelEstimate,
+  type PanelSample,
+} from './estimate.ts';
 export {
   buildLagPairs,
   type LagBuild,

@@ -19,13 +19,17 @@ export interface ClusterCovarianceInput {
   k?: number;
 }
 
-export function clusterRobustCovariance(input: ClusterCovarianceInput): { covariance: number[][]; clusters: number } {
+export function clusterRobustCovariance(input: ClusterCovarianceInput): {
+  covariance: number[][];
+  clusters: number;
+} {
   const { design, residuals, xtwxInverse, cluster, weights } = input;
   const kCols = design.length;
   const n = residuals.length;
   let g = 0;
   for (let i = 0; i < n; i++) g = Math.max(g, cluster[i] + 1);
-  if (g < 2) throw new StatsError('TOO_FEW_CASES', 'Cluster-robust errors need at least 2 clusters');
+  if (g < 2)
+    throw new StatsError('TOO_FEW_CASES', 'Cluster-robust errors need at least 2 clusters');
   const u = new Float64Array(g * kCols);
   for (let i = 0; i < n; i++) {
     const we = (weights ? weights[i] : 1) * residuals[i];

@@ -142,7 +142,13 @@ function innerWeights(model: CompiledModel, c: Float64Array, m: number, e: Float
 }
 
 /** Scale block weights so the construct score has unit variance: w'S_bb w = 1. */
-function normalizeBlock(model: CompiledModel, s: Float64Array, w: Float64Array, p: number, b: number): void {
+function normalizeBlock(
+  model: CompiledModel,
+  s: Float64Array,
+  w: Float64Array,
+  p: number,
+  b: number,
+): void {
   const start = model.blockStart[b];
   const end = model.blockEnd[b];
   let v = 0;

@@ -40,7 +40,9 @@ type ToWorker = { type: 'batch'; start: number; end: number } | { type: 'stop' }
 type FromWorker = { type: 'ready' } | { type: 'chunk'; chunk: PlsBootstrapChunk };
 
 function isWorkerInit(data: unknown): data is WorkerInit {
-  return typeof data === 'object' && data !== null && (data as { kind?: unknown }).kind === WORKER_KIND;
+  return (
+    typeof data === 'object' && data !== null && (data as { kind?: unknown }).kind === WORKER_KIND
+  );
 }
 
 if (!isMainThread && parentPort && isWorkerInit(workerData)) {
@@ -51,7 +53,12 @@ if (!isMainThread && parentPort && isWorkerInit(workerData)) {
       port.close();
       return;
     }
-    const chunk = bootstrapPls({ prepared: init.prepared, seed: init.seed, start: msg.start, end: msg.end });
+    const chunk = bootstrapPls({
+      prepared: init.prepared,
+      seed: init.seed,
+      start: msg.start,
+      end: msg.end,
+    });
     const reply: FromWorker = { type: 'chunk', chunk };
     port.postMessage(reply, [chunk.values.buffer as ArrayBuffer, chunk.ok.buffer as ArrayBuffer]);
   });
@@ -84,12 +91,17 @@ const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => setImmedi
  * batches still held by workers (first result wins; both are identical), so a slow-starting
  * worker never delays the result.
  */
-export async function bootstrapPlsParallel(options: PlsBootstrapParallelOptions): Promise<PlsBootstrapResult> {
+export async function bootstrapPlsParallel(
+  options: PlsBootstrapParallelOptions,
+): Promise<PlsBootstrapResult> {
   checkBootstrapSettings(options.resamples, options.seed);
   const threads = Math.max(1, Math.floor(options.threads ?? 2));
   const prepared = preparePls(options);
   const total = options.resamples;
-  const batchSize = Math.max(1, options.batchSize ?? Math.max(10, Math.ceil(total / (8 * threads))));
+  const batchSize = Math.max(
+    1,
+    options.batchSize ?? Math.max(10, Math.ceil(total / (8 * threads))),
+  );
   const batches: [number, number][] = [];
   for (let s = 0; s < total; s += batchSize) batches.push([s, Math.min(total, s + batchSize)]);
   const results = new Map<number, PlsBootstrapChunk>();
@@ -162,7 +174,12 @@ export async function bootstrapPlsParallel(options: PlsBootstrapParallelOptions)
   } finally {
     for (const worker of workers) void worker.terminate();
   }
-  const result = summarizePlsBootstrap(prepared, [...results.values()], options.seed, options.confidenceLevel);
+  const result = summarizePlsBootstrap(
+    prepared,
+    [...results.values()],
+    options.seed,
+    options.confidenceLevel,
+  );
   result.diagnostics.warnings.push(...warnings);
   result.diagnostics.resamplesByThread = byThread;
   return result;

@@ -3,12 +3,16 @@
  * resample range over threads gives bit-identical draws. `bootstrapPls` computes a range
  * [start, end); `summarizePlsBootstrap` combines chunks; `bootstrapPlsSync` does all in-thread.
  */
-import { type BootstrapStatistic, checkBootstrapSettings, summarizeDraws } from '../bootstrap/summary.ts';
+import {
+  type BootstrapStatistic,
+  checkBootstrapSettings,
+  summarizeDraws,
+} from '../bootstrap/summary.ts';
 import { StatsError } from '../errors.ts';
 import { createRng, resampleCounts } from '../random.ts';
 import { fitPlsCore, totalEffects } from './algorithm.ts';
-import { type CompiledModel, pathKey } from './model.ts';
 import { estimatePrepared } from './estimate.ts';
+import { type CompiledModel, pathKey } from './model.ts';
 import { itemCorrelation, type PreparedPls, preparePls } from './prepare.ts';
 import type { PlsOptions, PlsResult } from './types.ts';
 
@@ -82,7 +86,11 @@ function layoutOf(model: CompiledModel): Layout {
   }
   const p = model.items.length;
   const statCount =
-    model.paths.length + 2 * p + model.endogenous.length + effectPairs.length + indirectPairs.length;
+    model.paths.length +
+    2 * p +
+    model.endogenous.length +
+    effectPairs.length +
+    indirectPairs.length;
   return { statCount, effectPairs, indirectPairs };
 }
 
@@ -101,7 +109,8 @@ function statistics(prepared: PreparedPls, layout: Layout, counts?: Float64Array
   for (const a of model.endogenous) out[k++] = fit.r2[a];
   const total = totalEffects(fit.pathMatrix, m);
   for (const [a, b] of layout.effectPairs) out[k++] = total[a * m + b];
-  for (const [a, b] of layout.indirectPairs) out[k++] = total[a * m + b] - fit.pathMatrix[a * m + b];
+  for (const [a, b] of layout.indirectPairs)
+    out[k++] = total[a * m + b] - fit.pathMatrix[a * m + b];
   return out;
 }
 
@@ -154,7 +163,12 @@ export function summarizePlsBootstrap(
   }
   const failed = resamples - rows.length;
   const original = statistics(prepared, layout);
-  const summarize = (k: number) => summarizeDraws(rows.map((row) => row[k]), original[k], confidenceLevel);
+  const summarize = (k: number) =>
+    summarizeDraws(
+      rows.map((row) => row[k]),
+      original[k],
+      confidenceLevel,
+    );
   const names = model.constructs;
   const result: Omit<PlsBootstrapResult, 'estimate'> = {
     resamples,
@@ -175,12 +189,15 @@ export function summarizePlsBootstrap(
   for (let i = 0; i < model.items.length; i++) result.weights[itemKey(i)] = summarize(k++);
   for (let i = 0; i < model.items.length; i++) result.loadings[itemKey(i)] = summarize(k++);
   for (const a of model.endogenous) result.rSquared[names[a]] = summarize(k++);
-  for (const [a, b] of layout.effectPairs) result.totalEffects[pathKey(names[a], names[b])] = summarize(k++);
+  for (const [a, b] of layout.effectPairs)
+    result.totalEffects[pathKey(names[a], names[b])] = summarize(k++);
   for (const [a, b] of layout.indirectPairs) {
     result.indirectEffects[pathKey(names[a], names[b])] = summarize(k++);
   }
   if (failed > 0) {
-    result.diagnostics.warnings.push(`${failed} of ${resamples} resamples failed and were left out`);
+    result.diagnostics.warnings.push(
+      `${failed} of ${resamples} resamples failed and were left out`,
+    );
   }
   return { estimate: estimatePrepared(prepared), ...result };
 }

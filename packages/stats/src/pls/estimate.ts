@@ -18,7 +18,10 @@ function squareRecord(names: string[], values: ArrayLike<number>): NestedRecord 
 }
 
 /** Construct scores of the prepared (standardized) data: Y_b = Σ_{i∈b} w_i z_i. */
-export function constructScores(prepared: PreparedPls, weights: Float64Array): Record<string, number[]> {
+export function constructScores(
+  prepared: PreparedPls,
+  weights: Float64Array,
+): Record<string, number[]> {
   const { model, columns, n } = prepared;
   const out: Record<string, number[]> = {};
   model.constructs.forEach((name, b) => {

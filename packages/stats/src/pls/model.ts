@@ -45,7 +45,10 @@ export function compileModel(spec: PlsModelSpec, scheme: InnerScheme): CompiledM
     }
     const mode = c.mode ?? 'A';
     if (mode !== 'A' && mode !== 'B') {
-      throw new StatsError('INVALID_MODEL', `Construct "${name}" has unknown mode "${String(mode)}"`);
+      throw new StatsError(
+        'INVALID_MODEL',
+        `Construct "${name}" has unknown mode "${String(mode)}"`,
+      );
     }
     modeB.push(mode === 'B');
     blockStart.push(items.length);
@@ -72,14 +75,18 @@ export function compileModel(spec: PlsModelSpec, scheme: InnerScheme): CompiledM
     const a = index.get(from);
     const b = index.get(to);
     if (a === undefined) {
-      throw new StatsError('UNKNOWN_CONSTRUCT', `Path ${from} -> ${to}: unknown construct "${from}"`);
+      throw new StatsError(
+        'UNKNOWN_CONSTRUCT',
+        `Path ${from} -> ${to}: unknown construct "${from}"`,
+      );
     }
     if (b === undefined) {
       throw new StatsError('UNKNOWN_CONSTRUCT', `Path ${from} -> ${to}: unknown construct "${to}"`);
     }
     if (a === b) throw new StatsError('INVALID_MODEL', `Path ${from} -> ${to} is a self-loop`);
     const key = `${a}:${b}`;
-    if (pairSeen.has(key)) throw new StatsError('INVALID_MODEL', `Path ${from} -> ${to} is repeated`);
+    if (pairSeen.has(key))
+      throw new StatsError('INVALID_MODEL', `Path ${from} -> ${to} is repeated`);
     pairSeen.add(key);
     paths.push([a, b]);
     predecessors[b].push(a);
@@ -103,7 +110,10 @@ export function compileModel(spec: PlsModelSpec, scheme: InnerScheme): CompiledM
     for (const s of successors[j]) if (--indegree[s] === 0) queue.push(s);
   }
   if (topoOrder.length !== m) {
-    throw new StatsError('INVALID_MODEL', 'The structural model has a cycle (it must be recursive)');
+    throw new StatsError(
+      'INVALID_MODEL',
+      'The structural model has a cycle (it must be recursive)',
+    );
   }
   const endogenous: number[] = [];
   for (let j = 0; j < m; j++) if (predecessors[j].length > 0) endogenous.push(j);

@@ -22,7 +22,10 @@ const expected = readExpected<Expected>('pls_ecsi_mobi.json').bootstrap.seminr;
 const mobi = readCsvColumns('data/mobi.csv');
 const boot = bootstrapPlsSync({ data: mobi, model: ECSI_MODEL, resamples: 1000, seed: 123 });
 
-function expectSeClose(actual: Record<string, { se: number }>, reference: Record<string, BootRef>): void {
+function expectSeClose(
+  actual: Record<string, { se: number }>,
+  reference: Record<string, BootRef>,
+): void {
   for (const [key, ref] of Object.entries(reference)) {
     if (ref.boot_sd < 1e-8) continue; // single-item block: weight and loading are exactly 1
     const rel = Math.abs(actual[key].se / ref.boot_sd - 1);

@@ -122,9 +122,14 @@ describe('PLS-PM on the ECSI model (mobi, path weighting) against seminr', () =>
     const data = Object.fromEntries(Object.entries(raw).map(([k, v]) => [rename[k], v]));
     // The copy is (x − 1)/9·100 rounded to 2 decimals; undoing it recovers mobi exactly …
     const unrounded = Object.fromEntries(
-      Object.entries(data).map(([k, v]) => [k, v.map((x) => Math.round(1 + ((x as number) * 9) / 100))]),
+      Object.entries(data).map(([k, v]) => [
+        k,
+        v.map((x) => Math.round(1 + ((x as number) * 9) / 100)),
+      ]),
     );
-    expect(estimatePls({ data: unrounded, model: ECSI_MODEL }).pathCoefficients).toEqual(fit.pathCoefficients);
+    expect(estimatePls({ data: unrounded, model: ECSI_MODEL }).pathCoefficients).toEqual(
+      fit.pathCoefficients,
+    );
     // … and the rounded copy itself agrees to the rounding level.
     const rescaled = estimatePls({ data, model: ECSI_MODEL });
     for (const [key, v] of Object.entries(fit.pathCoefficients)) {

@@ -29,7 +29,10 @@ const smart = readExpected<SmartPls>('smartpls_published_ecsi_mobi.json');
 const r = readExpected<RReference>('pls_ecsi_mobi.json').other_inner_schemes;
 const mobi = readCsvColumns('data/mobi.csv');
 const fits = Object.fromEntries(
-  (['path', 'centroid', 'factorial'] as InnerScheme[]).map((s) => [s, estimatePls({ data: mobi, model: ECSI_MODEL, scheme: s })]),
+  (['path', 'centroid', 'factorial'] as InnerScheme[]).map((s) => [
+    s,
+    estimatePls({ data: mobi, model: ECSI_MODEL, scheme: s }),
+  ]),
 );
 
 function flatWeights(nested: Nested): Flat {
@@ -37,7 +40,8 @@ function flatWeights(nested: Nested): Flat {
 }
 
 function expectFlatClose(actual: Flat, reference: Flat, tol: number): void {
-  for (const [k, v] of Object.entries(reference)) expect(Math.abs(actual[k] - v), k).toBeLessThan(tol);
+  for (const [k, v] of Object.entries(reference))
+    expect(Math.abs(actual[k] - v), k).toBeLessThan(tol);
 }
 
 describe('PLS inner weighting schemes against SmartPLS 2 (published output, 8 decimals)', () => {
@@ -73,7 +77,11 @@ describe('PLS inner weighting schemes against SmartPLS 2 (published output, 8 de
 describe('PLS inner weighting schemes against R (seminr, plspm)', () => {
   it('matches the seminr and plspm factorial scheme to 1e-8', () => {
     expectFlatClose(fits.factorial.pathCoefficients, r.factorial_seminr.path_coefficients, 1e-8);
-    expectFlatClose(flatWeights(fits.factorial.outerWeights), r.factorial_seminr.outer_weights, 1e-8);
+    expectFlatClose(
+      flatWeights(fits.factorial.outerWeights),
+      r.factorial_seminr.outer_weights,
+      1e-8,
+    );
     expectFlatClose(fits.factorial.rSquared, r.factorial_seminr.r_squared, 1e-8);
     expectFlatClose(fits.factorial.pathCoefficients, r.factorial_plspm.path_coefficients, 1e-8);
   });

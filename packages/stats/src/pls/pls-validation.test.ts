@@ -20,7 +20,10 @@ function catchError(fn: () => unknown): StatsError {
 describe('PLS input validation', () => {
   it('rejects a path naming an unknown construct, naming it', () => {
     const err = catchError(() =>
-      estimatePls({ data: mobi, model: { ...ECSI_MODEL, paths: [...ECSI_MODEL.paths, ['Image', 'Trust']] } }),
+      estimatePls({
+        data: mobi,
+        model: { ...ECSI_MODEL, paths: [...ECSI_MODEL.paths, ['Image', 'Trust']] },
+      }),
     );
     expect(err.code).toBe('UNKNOWN_CONSTRUCT');
     expect(err.message).toContain('Trust');
@@ -29,7 +32,10 @@ describe('PLS input validation', () => {
   it('rejects a missing item column, naming it', () => {
     const model = {
       ...ECSI_MODEL,
-      constructs: { ...ECSI_MODEL.constructs, Value: { items: ['PERV1', 'PERV9'], mode: 'A' as const } },
+      constructs: {
+        ...ECSI_MODEL.constructs,
+        Value: { items: ['PERV1', 'PERV9'], mode: 'A' as const },
+      },
     };
     const err = catchError(() => estimatePls({ data: mobi, model }));
     expect(err.code).toBe('MISSING_COLUMN');
@@ -37,7 +43,10 @@ describe('PLS input validation', () => {
   });
 
   it('rejects a cyclic structural model', () => {
-    const model = { constructs: ECSI_MODEL.constructs, paths: [...ECSI_MODEL.paths, ['Loyalty', 'Image'] as const] };
+    const model = {
+      constructs: ECSI_MODEL.constructs,
+      paths: [...ECSI_MODEL.paths, ['Loyalty', 'Image'] as const],
+    };
     expect(catchError(() => estimatePls({ data: mobi, model })).code).toBe('INVALID_MODEL');
   });
 
@@ -49,7 +58,10 @@ describe('PLS input validation', () => {
   });
 
   it('rejects infinite values', () => {
-    const data = { ...mobi, IMAG1: mobi.IMAG1.map((v, i) => (i === 3 ? Number.POSITIVE_INFINITY : v)) };
+    const data = {
+      ...mobi,
+      IMAG1: mobi.IMAG1.map((v, i) => (i === 3 ? Number.POSITIVE_INFINITY : v)),
+    };
     expect(catchError(() => estimatePls({ data, model: ECSI_MODEL })).code).toBe('NON_FINITE');
   });
 
@@ -66,7 +78,9 @@ describe('PLS input validation', () => {
     const complete = Object.fromEntries(
       Object.entries(mobi).map(([k, v]) => [k, v.filter((_, i) => i !== 0 && i !== 5)]),
     );
-    expect(fit.pathCoefficients).toEqual(estimatePls({ data: complete, model: ECSI_MODEL }).pathCoefficients);
+    expect(fit.pathCoefficients).toEqual(
+      estimatePls({ data: complete, model: ECSI_MODEL }).pathCoefficients,
+    );
   });
 });
 
@@ -101,19 +115,30 @@ describe('PLS properties', () => {
     const items = Object.keys(mobi);
     fc.assert(
       fc.property(
-        fc.array(fc.tuple(fc.double({ min: 0.01, max: 100, noNaN: true }), fc.double({ min: -1e3, max: 1e3, noNaN: true })), {
-          minLength: items.length,
-          maxLength: items.length,
-        }),
+        fc.array(
+          fc.tuple(
+            fc.double({ min: 0.01, max: 100, noNaN: true }),
+            fc.double({ min: -1e3, max: 1e3, noNaN: true }),
+          ),
+          {
+            minLength: items.length,
+            maxLength: items.length,
+          },
+        ),
         (transforms) => {
           const data = Object.fromEntries(
-            items.map((it, j) => [it, mobi[it].map((v) => transforms[j][0] * (v as number) + transforms[j][1])]),
+            items.map((it, j) => [
+              it,
+              mobi[it].map((v) => transforms[j][0] * (v as number) + transforms[j][1]),
+            ]),
           );
           const fit = estimatePls({ data, model: ECSI_MODEL, scheme: 'factorial' });
           for (const [k, v] of Object.entries(base.pathCoefficients)) {
             expect(Math.abs(fit.pathCoefficients[k] - v)).toBeLessThan(1e-8);
           }
-          expect(Math.abs(fit.outerWeights.Image.IMAG1 - base.outerWeights.Image.IMAG1)).toBeLessThan(1e-8);
+          expect(
+            Math.abs(fit.outerWeights.Image.IMAG1 - base.outerWeights.Image.IMAG1),
+          ).toBeLessThan(1e-8);
         },
       ),
       { numRuns: 25 },

@@ -62,7 +62,11 @@ export function toRowMajor(columns: readonly Float64Array[]): Float64Array {
  * (bootstrap multiplicities per row) it is the correlation matrix of the resample; rows with
  * count 0 cost nothing.
  */
-export function itemCorrelation(rows: Float64Array, p: number, counts?: Float64Array): Float64Array {
+export function itemCorrelation(
+  rows: Float64Array,
+  p: number,
+  counts?: Float64Array,
+): Float64Array {
   const n = rows.length / p;
   const sum = new Float64Array(p);
   const cross = new Float64Array(p * p);
