@@ -1,0 +1,106 @@
+import { and, count, eq, isNull } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { credentials, customers, organizations, people, units } from '../db/schema/index.ts';
+import { createTestApp, databaseKinds, type TestApp } from '../testing/harness.ts';
+import {
+  DEMO_ORG_SLUG,
+  DemoOrganizationExistsError,
+  type LoadedDemo,
+  loadDemoIfEmpty,
+  loadDemoOrganization,
+} from './load.ts';
+import { DEMO_PASSWORD, demoLogins } from './logins.ts';
+
+const asOf = new Date('2025-06-15T12:00:00Z');
+
+describe.each(databaseKinds)('loading the demo organization on %s', (kind) => {
+  let t: TestApp;
+  let loaded: LoadedDemo;
+  beforeAll(async () => {
+    t = await createTestApp(kind);
+    const started = performance.now();
+    // The first-start path: the database is empty, so the demo is loaded.
+    loaded = (await loadDemoIfEmpty({ db: t.database.db, seed: 7 }))!;
+    // Reported, not asserted: machines differ. The issue asks for "a few seconds".
+    console.info(`demo load on ${kind}: ${Math.round(performance.now() - started)} ms`);
+  });
+  afterAll(() => t.close());
+
+  it('inserts every generated unit, person and customer', async () => {
+    const db = t.database.db;
+    const where = (table: typeof units | typeof people | typeof customers) =>
+      db.select({ n: count() }).from(table).where(eq(table.orgId, loaded.orgId));
+    expect((await where(units))[0]!.n).toBe(loaded.data.units.length);
+    expect((await where(people))[0]!.n).toBe(loaded.data.people.length);
+    expect((await where(customers))[0]!.n).toBe(20_000);
+    const [org] = await db
+      .select()
+      .from(organizations)
+      .where(eq(organizations.slug, 'harbor-bank'));
+    expect(org).toMatchObject({ name: 'Harbor Savings Bank', currency: 'USD' });
+  });
+
+  it('sets a manager on every unit', async () => {
+    const unmanaged = await t.database.db
+      .select({ n: count() })
+      .from(units)
+      .where(and(eq(units.orgId, loaded.orgId), isNull(units.managerId)));
+    expect(unmanaged[0]!.n).toBe(0);
+  });
+
+  it('lets the five demo logins sign in over HTTP with their roles', async () => {
+    for (const login of demoLogins) {
+      const res = await t.app.inject({
+        method: 'POST',
+        url: '/api/v1/auth/login',
+        payload: { email: login.email, password: DEMO_PASSWORD },
+      });
+      expect(res.statusCode, login.email).toBe(200);
+      expect(res.json().person.roles).toContain(login.role);
+      expect(res.json().organization.slug).toBe(DEMO_ORG_SLUG);
+    }
+  });
+
+  it('puts the demo manager and employee in the same branch, which the manager leads', async () => {
+    const [manager] = await t.database.db
+      .select()
+      .from(people)
+      .where(eq(people.email, 'manager@harbor.example'));
+    const [employee] = await t.database.db
+      .select()
+      .from(people)
+      .where(eq(people.email, 'employee@harbor.example'));
+    const [branch] = await t.database.db.select().from(units).where(eq(units.id, manager!.unitId!));
+    expect(branch).toMatchObject({ level: 'branch', managerId: manager!.id });
+    expect(employee!.unitId).toBe(branch!.id);
+  });
+
+  it('shares one password hash across the demo credentials', async () => {
+    const rows = await t.database.db
+      .select({ hash: credentials.passwordHash })
+      .from(credentials)
+      .where(eq(credentials.orgId, loaded.orgId));
+    expect(rows.length).toBe(loaded.counts.logins);
+    expect(new Set(rows.map((r) => r.hash)).size).toBe(1);
+    expect(rows[0]!.hash).toMatch(/^\$argon2id\$/);
+  });
+
+  it('loads nothing on a later start, when an organization exists', async () => {
+    expect(await loadDemoIfEmpty({ db: t.database.db })).toBeNull();
+  });
+
+  it('refuses to load twice, and replaces the organization with force', async () => {
+    await expect(loadDemoOrganization({ db: t.database.db, seed: 7, asOf })).rejects.toBeInstanceOf(
+      DemoOrganizationExistsError,
+    );
+    const again = await loadDemoOrganization({ db: t.database.db, seed: 8, asOf, force: true });
+    expect(again.orgId).not.toBe(loaded.orgId);
+    const orgs = await t.database.db.select().from(organizations);
+    expect(orgs.map((o) => o.id)).toEqual([again.orgId]);
+    const old = await t.database.db
+      .select({ n: count() })
+      .from(people)
+      .where(eq(people.orgId, loaded.orgId));
+    expect(old[0]!.n).toBe(0);
+  });
+});
