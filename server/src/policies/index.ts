@@ -24,6 +24,14 @@ export const policy = {
   'exports.run': { roles: ['admin', 'analyst'], scopes: ['read'] },
   'apiTokens.manage': { roles: ['admin'], scopes: [] },
   'mailbox.read': { roles: ['admin'], scopes: [] },
+  'surveys.read': { roles: ['admin', 'analyst', 'executive', 'manager'], scopes: ['read'] },
+  'surveys.write': { roles: ['admin', 'analyst'], scopes: [] },
+  'interactions.ingest': { roles: ['admin'], scopes: ['ingest'] },
+  /** Customer responses; managers and employees are further limited to their units. */
+  'responses.read': { roles: [...orgWide, 'manager'], scopes: ['read'] },
+  'responses.ingest': { roles: ['admin'], scopes: ['ingest'] },
+  'responses.export': { roles: ['admin', 'analyst'], scopes: ['read'] },
+  'webhooks.manage': { roles: ['admin'], scopes: [] },
 } as const satisfies Record<string, { roles: readonly Role[]; scopes: readonly ApiTokenScope[] }>;
 
 export type Action = keyof typeof policy;
