@@ -1,5 +1,11 @@
 import { createBetaGeometricProblem } from './beta-geometric-likelihood.ts';
-import { collapseRfm, requireEnoughCustomers, toRfmColumns, validateRfm } from './data.ts';
+import {
+  collapseRfm,
+  type RfmPatterns,
+  requireEnoughCustomers,
+  toRfmColumns,
+  validateRfm,
+} from './data.ts';
 import { repeatWeight, runFit } from './fit-helpers.ts';
 import { logNegativeBinomialPmf, negativeBinomialSurvival } from './negative-binomial.ts';
 import { betaln, gammaln, hyp2f1 } from './special.ts';
@@ -13,7 +19,8 @@ import {
 export const BG_NBD_PARAMETER_NAMES = ['r', 'alpha', 'a', 'b'] as const;
 
 export interface BgNbdFitOptions extends FitOptionsBase<BgNbdParams> {
-  customers: RfmInput;
+  /** Customers, or patterns from collapseRfm (reused without re-collapsing). */
+  customers: RfmInput | RfmPatterns;
 }
 
 /** Maximum-likelihood BG/NBD fit (Fader, Hardie & Lee 2005) on collapsed weighted patterns. */

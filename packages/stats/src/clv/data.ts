@@ -207,8 +207,22 @@ export function collapseTriples(options: CollapseTriplesOptions): {
   };
 }
 
-/** Validates RFM input and collapses identical (frequency, recency, T) rows into weights. */
-export function collapseRfm(input: RfmInput): RfmPatterns {
+/** True for the output of collapseRfm (already validated and collapsed). */
+export function isRfmPatterns(input: RfmInput | RfmPatterns): input is RfmPatterns {
+  return (
+    !Array.isArray(input) &&
+    'count' in input &&
+    'totalWeight' in input &&
+    input.frequency instanceof Float64Array
+  );
+}
+
+/**
+ * Validates RFM input and collapses identical (frequency, recency, T) rows into weights; returns
+ * already-collapsed patterns unchanged.
+ */
+export function collapseRfm(input: RfmInput | RfmPatterns): RfmPatterns {
+  if (isRfmPatterns(input)) return input;
   const columns = toRfmColumns(input);
   validateRfm(columns);
   const collapsed = collapseTriples({

@@ -1,6 +1,12 @@
 import { createBetaGeometricProblem } from './beta-geometric-likelihood.ts';
 import { hyp2f1Stable } from './bgnbd.ts';
-import { collapseRfm, requireEnoughCustomers, toRfmColumns, validateRfm } from './data.ts';
+import {
+  collapseRfm,
+  type RfmPatterns,
+  requireEnoughCustomers,
+  toRfmColumns,
+  validateRfm,
+} from './data.ts';
 import { repeatWeight, runFit } from './fit-helpers.ts';
 import { logNegativeBinomialPmf, negativeBinomialSurvival } from './negative-binomial.ts';
 import { betaln, gammaln } from './special.ts';
@@ -14,7 +20,8 @@ import {
 export const MBG_NBD_PARAMETER_NAMES = ['r', 'alpha', 'a', 'b'] as const;
 
 export interface MbgNbdFitOptions extends FitOptionsBase<MbgNbdParams> {
-  customers: RfmInput;
+  /** Customers, or patterns from collapseRfm (reused without re-collapsing). */
+  customers: RfmInput | RfmPatterns;
 }
 
 /** Maximum-likelihood MBG/NBD fit (Batislam, Denizel & Filiztekin 2007; Wagner & Hoppe 2008). */

@@ -1,4 +1,10 @@
-import { collapseRfm, requireEnoughCustomers, toRfmColumns, validateRfm } from './data.ts';
+import {
+  collapseRfm,
+  type RfmPatterns,
+  requireEnoughCustomers,
+  toRfmColumns,
+  validateRfm,
+} from './data.ts';
 import { repeatWeight, runFit } from './fit-helpers.ts';
 import { computeGeometricPanels, GAUSS_LEGENDRE_16 } from './gauss-legendre.ts';
 import { logNegativeBinomialPmf } from './negative-binomial.ts';
@@ -18,7 +24,8 @@ import {
 export const PARETO_NBD_PARAMETER_NAMES = ['r', 'alpha', 's', 'beta'] as const;
 
 export interface ParetoNbdFitOptions extends FitOptionsBase<ParetoNbdParams> {
-  customers: RfmInput;
+  /** Customers, or patterns from collapseRfm (reused without re-collapsing). */
+  customers: RfmInput | RfmPatterns;
 }
 
 /** Maximum-likelihood Pareto/NBD fit (Schmittlein, Morrison & Colombo 1987). */
