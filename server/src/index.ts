@@ -7,4 +7,5 @@ export {
 } from './db/migration-status.ts';
 export * from './demo/index.ts';
 export { buildApp } from './http/app.ts';
+export { chooseOrganization, importCsv } from './imports/index.ts';
 export { type ProcessRole, startValueLoop } from './main.ts';

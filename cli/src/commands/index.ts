@@ -1,5 +1,6 @@
 import { demoCommand } from './demo.ts';
 import { doctorCommand } from './doctor.ts';
+import { importCommand } from './import.ts';
 import { migrateCommand } from './migrate.ts';
 import { startCommand } from './start.ts';
 import type { Command } from './types.ts';
@@ -7,6 +8,7 @@ import type { Command } from './types.ts';
 export const commands: Record<string, Command> = {
   start: startCommand,
   migrate: migrateCommand,
+  import: importCommand,
   demo: demoCommand,
   doctor: doctorCommand,
 };

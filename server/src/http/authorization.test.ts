@@ -1,5 +1,5 @@
 import type { Role } from '@valueloop/contracts';
-import Fastify from 'fastify';
+import Fastify, { type LightMyRequestResponse } from 'fastify';
 import {
   serializerCompiler,
   validatorCompiler,
@@ -237,7 +237,7 @@ async function collectApiRoutes(deps: Parameters<(typeof apiRouteModules)[number
 }
 
 type Caller = { name: string; roles?: Role[]; token?: 'read' | 'ingest'; send: Send };
-type Send = (method: string, probe: Probe) => ReturnType<ZodApp['inject']>;
+type Send = (method: string, probe: Probe) => Promise<LightMyRequestResponse>;
 
 describe.each(databaseKinds)('authorization probe on %s', (kind) => {
   let t: TestApp;
@@ -256,7 +256,7 @@ describe.each(databaseKinds)('authorization probe on %s', (kind) => {
           ...headers,
           ...(probe.contentType ? { 'content-type': probe.contentType } : {}),
         },
-        ...(probe.body === undefined ? {} : { payload: probe.body }),
+        payload: probe.body,
       });
   const fromClient = (c: SignedIn) => sender({ cookie: c.cookie, 'x-csrf-token': c.csrfToken });
 

@@ -2,7 +2,7 @@ import type { UpdateOrganizationBody } from '@valueloop/contracts';
 import { and, desc, eq } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../db/client.ts';
 import { auditLog, organizations, outboxMessages } from '../db/schema/index.ts';
-import { notFound, validationFailed } from '../http/errors.ts';
+import { AppError, notFound, validationFailed } from '../http/errors.ts';
 
 export async function getOrganization(opts: { db: DbOrTx; orgId: string }) {
   const [org] = await opts.db.select().from(organizations).where(eq(organizations.id, opts.orgId));
@@ -60,4 +60,28 @@ export async function listMailbox(opts: { db: Db; orgId: string; limit?: number 
     body: m.bodyText,
     createdAt: m.createdAt.toISOString(),
   }));
+}
+
+/**
+ * The organization a command-line tool acts on: the one with `slug`, or the only one there is.
+ * Otherwise the error names the choices.
+ */
+export async function chooseOrganization(opts: { db: Db; slug?: string }) {
+  const all = await opts.db
+    .select({ id: organizations.id, slug: organizations.slug, name: organizations.name })
+    .from(organizations)
+    .orderBy(organizations.slug);
+  const choices = all.map((o) => o.slug).join(', ') || 'none';
+  if (opts.slug) {
+    const found = all.find((o) => o.slug === opts.slug);
+    if (!found) throw notFound(`Organization '${opts.slug}' (choose one of: ${choices})`);
+    return found;
+  }
+  if (all.length === 1) return all[0]!;
+  throw new AppError(
+    'bad_request',
+    all.length === 0
+      ? 'There is no organization yet'
+      : `There are ${all.length} organizations; pass --org with one of: ${choices}`,
+  );
 }
