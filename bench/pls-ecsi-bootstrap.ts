@@ -48,7 +48,14 @@ for (const resamples of [1000, 5000]) {
     bootstrapPlsParallel({ data, model: ECSI_MODEL, resamples, seed: 123, threads: 1 }),
   );
   const [two, res] = await time(() =>
-    bootstrapPlsParallel({ data, model: ECSI_MODEL, resamples, seed: 123, threads: 2 }),
+    bootstrapPlsParallel({
+      data,
+      model: ECSI_MODEL,
+      resamples,
+      seed: 123,
+      threads: 2,
+      minParallelMs: 0,
+    }),
   );
   console.log(
     `${resamples} resamples: in-thread ${inline.toFixed(3)} s | 1 thread ${one.toFixed(3)} s | ` +

@@ -28,6 +28,17 @@ export interface PlsBootstrapParallelOptions extends PlsBootstrapOptions {
   threads?: number;
   /** Resamples per batch handed to a thread (default: about B / (8 · threads), at least 10). */
   batchSize?: number;
+  /**
+   * Start workers only when the work left after the first batch (timed on the main thread) is
+   * estimated above this many milliseconds (default 400, about a worker's start-up when running
+   * from TypeScript sources). 0 always starts them.
+   */
+  minParallelMs?: number;
+  /**
+   * Let the main thread compute batches too (default true). false leaves all work to the
+   * workers (the main thread steps in only if every worker has failed).
+   */
+  mainThreadWorks?: boolean;
 }
 
 interface WorkerInit {
@@ -112,7 +123,24 @@ export async function bootstrapPlsParallel(
   const init: WorkerInit = { kind: WORKER_KIND, prepared, seed: options.seed };
   const workers: Worker[] = [];
 
-  for (let w = 0; w < threads - 1; w++) {
+  const computeOnMain = (index: number): void => {
+    if (results.has(index)) return;
+    const [start, end] = batches[index];
+    results.set(index, bootstrapPls({ prepared, seed: options.seed, start, end }));
+    byThread[0] += end - start;
+  };
+  const mainWorks = options.mainThreadWorks ?? true;
+  let workersWanted = threads - 1;
+  if (mainWorks) {
+    // Time the first batch to decide whether workers are worth their start-up.
+    const t0 = performance.now();
+    computeOnMain(nextBatch++);
+    const perResample = (performance.now() - t0) / batches[0][1];
+    if (perResample * (total - batches[0][1]) <= (options.minParallelMs ?? 400)) workersWanted = 0;
+  }
+  let alive = 0;
+
+  for (let w = 0; w < workersWanted; w++) {
     let worker: Worker;
     try {
       worker = startWorker(init);
@@ -121,6 +149,7 @@ export async function bootstrapPlsParallel(
       continue;
     }
     workers.push(worker);
+    alive++;
     let current: number | null = null;
     const release = () => {
       if (current !== null) inFlight.delete(current);
@@ -146,13 +175,17 @@ export async function bootstrapPlsParallel(
       warnings.push(`A worker thread failed: ${error.message}`);
       release();
     });
-    worker.on('exit', release);
+    worker.on('exit', () => {
+      alive--;
+      release();
+    });
   }
 
   try {
     while (results.size < batches.length) {
-      let index: number | null = nextBatch < batches.length ? nextBatch++ : null;
-      if (index === null) {
+      const mayCompute = mainWorks || alive === 0;
+      let index: number | null = mayCompute && nextBatch < batches.length ? nextBatch++ : null;
+      if (index === null && mayCompute) {
         for (const held of inFlight) {
           if (!results.has(held)) {
             index = held;
@@ -161,11 +194,7 @@ export async function bootstrapPlsParallel(
         }
       }
       if (index !== null) {
-        if (!results.has(index)) {
-          const [start, end] = batches[index];
-          results.set(index, bootstrapPls({ prepared, seed: options.seed, start, end }));
-          byThread[0] += end - start;
-        }
+        computeOnMain(index);
         await yieldToEventLoop();
       } else {
         await new Promise((resolve) => setTimeout(resolve, 1));

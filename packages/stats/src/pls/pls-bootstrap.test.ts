@@ -80,8 +80,9 @@ describe('PLS bootstrap determinism', () => {
   it('gives identical results on 1 and 2 threads (worker_threads)', async () => {
     const options = { data: mobi, model: ECSI_MODEL, resamples: 200, seed: 42, batchSize: 10 };
     const one = await bootstrapPlsParallel({ ...options, threads: 1 });
-    const two = await bootstrapPlsParallel({ ...options, threads: 2 });
+    const two = await bootstrapPlsParallel({ ...options, threads: 2, mainThreadWorks: false });
     expect(two.diagnostics.warnings).toEqual([]);
+    expect(two.diagnostics.resamplesByThread).toEqual([0, 200]);
     expect(two.paths).toEqual(one.paths);
     expect(two.loadings).toEqual(one.loadings);
     expect(two.totalEffects).toEqual(one.totalEffects);
