@@ -27,25 +27,28 @@ interface KernelData {
 }
 
 function prepare(patterns: RfmPatterns, variant: BetaGeometricVariant, stride: number): KernelData {
-  const indexOfX = new Map<number, number>();
-  const distinct: number[] = [];
-  for (let i = 0; i < patterns.count; i += stride) {
-    const x = patterns.frequency[i];
-    if (!indexOfX.has(x)) {
-      indexOfX.set(x, 0);
-      distinct.push(x);
-    }
-  }
-  distinct.sort((p, q) => p - q);
-  for (const [k, x] of distinct.entries()) indexOfX.set(x, k);
-  const xValues = Float64Array.from(distinct);
-  const weightByX = new Float64Array(xValues.length);
+  // Frequencies are validated whole numbers: index them through a dense lookup table.
+  let maxX = 0;
+  for (let i = 0; i < patterns.count; i += stride) maxX = Math.max(maxX, patterns.frequency[i]);
+  const present = new Uint8Array(maxX + 1);
   let mixCount = 0;
   let zeroCount = 0;
   for (let i = 0; i < patterns.count; i += stride) {
-    if (variant === 'bgnbd' && patterns.frequency[i] === 0) zeroCount++;
+    const x = patterns.frequency[i];
+    present[x] = 1;
+    if (variant === 'bgnbd' && x === 0) zeroCount++;
     else mixCount++;
   }
+  const indexOfX = new Int32Array(maxX + 1).fill(-1);
+  const distinct: number[] = [];
+  for (let x = 0; x <= maxX; x++) {
+    if (present[x]) {
+      indexOfX[x] = distinct.length;
+      distinct.push(x);
+    }
+  }
+  const xValues = Float64Array.from(distinct);
+  const weightByX = new Float64Array(xValues.length);
   const data: KernelData = {
     variant,
     shift: variant === 'bgnbd' ? 0 : 1,
@@ -63,7 +66,7 @@ function prepare(patterns: RfmPatterns, variant: BetaGeometricVariant, stride: n
   for (let i = 0; i < patterns.count; i += stride) {
     const x = patterns.frequency[i];
     const w = patterns.weight[i] * stride;
-    const k = indexOfX.get(x) ?? 0;
+    const k = indexOfX[x];
     weightByX[k] += w;
     if (variant === 'bgnbd' && x === 0) {
       data.zeroT[z] = patterns.T[i];

@@ -188,8 +188,10 @@ export function maximizeLikelihood(options: MaximizeLikelihoodOptions): MaximumL
     );
   }
   const theta = Array.from(best.x, (u) => Math.exp(u));
-  const thetaArray = Float64Array.from(theta);
-  const logLikelihood = problem.evaluate(thetaArray, null, null);
+  let penalty = 0;
+  for (let i = 0; i < k; i++) penalty += (problem.penaltyScale[i] * theta[i]) ** 2;
+  // The objective is −LL/N + λ·penalty: recover LL without another pass over the data.
+  const logLikelihood = -(best.value - penalizer * penalty) * problem.totalWeight;
   for (let i = 0; i < k; i++) {
     if (theta[i] < 1e-8 || theta[i] > 1e8) {
       warnings.push(`parameter ${problem.parameterNames[i]} = ${theta[i]} is at an extreme value`);
