@@ -110,6 +110,8 @@ export function keyDrivers(options: KeyDriverOptions): KeyDriverResult {
   const warnings: string[] = [];
   if (sel.nDropped > 0) warnings.push(`${sel.nDropped} rows with missing values were dropped`);
   const rwTotal = v.relativeWeights.reduce((s, x) => s + x, 0);
+  // Shares are undefined when R² = 0; report 0 (with a warning) rather than NaN.
+  const share = (x: number, total: number) => (total > 0 ? x / total : 0);
   const result: KeyDriverResult = {
     outcome,
     predictors,
@@ -120,7 +122,7 @@ export function keyDrivers(options: KeyDriverOptions): KeyDriverResult {
     lmg: record(predictors, v.lmg),
     lmgShare: record(
       predictors,
-      v.lmg.map((x) => x / v.rSquared),
+      v.lmg.map((x) => share(x, v.rSquared)),
     ),
     first: record(predictors, v.first),
     last: record(predictors, v.last),
@@ -131,7 +133,7 @@ export function keyDrivers(options: KeyDriverOptions): KeyDriverResult {
       raw: record(predictors, v.relativeWeights),
       rescaled: record(
         predictors,
-        v.relativeWeights.map((x) => x / rwTotal),
+        v.relativeWeights.map((x) => share(x, rwTotal)),
       ),
     },
     diagnostics: { warnings, nInput: sel.nInput, nDropped: sel.nDropped },
