@@ -1,4 +1,3 @@
-export {};
 export * from './bootstrap/index.ts';
 export * from './drivers/index.ts';
 export * from './errors.ts';
