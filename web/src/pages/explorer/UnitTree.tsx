@@ -16,7 +16,7 @@ export function UnitTree({ model, selectedId, onSelect }: Props) {
     () => new Set(model.roots.map((u) => u.id)),
   );
   const [focusedId, setFocusedId] = useState<string | null>(model.roots[0]?.id ?? null);
-  const items = useRef(new Map<string, HTMLLIElement>());
+  const items = useRef(new Map<string, HTMLDivElement>());
   const moveFocus = useRef(false);
 
   useEffect(() => {
@@ -42,7 +42,7 @@ export function UnitTree({ model, selectedId, onSelect }: Props) {
       return next;
     });
 
-  const onKeyDown = (event: KeyboardEvent<HTMLLIElement>, id: string) => {
+  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>, id: string) => {
     event.stopPropagation();
     const action = treeKeyAction(event.key, model, expanded, id);
     if (action.kind === 'none') return;
@@ -55,55 +55,50 @@ export function UnitTree({ model, selectedId, onSelect }: Props) {
     else onSelect(action.id);
   };
 
+  // Each row is the treeitem (its name is its visible text); the group of children is its
+  // sibling, and aria-level / setsize / posinset give the structure.
   const renderItem = (unit: Unit, level: number, index: number, siblings: number) => {
     const open = expanded.has(unit.id);
     const parent = hasChildren(model, unit.id);
-    const labelId = `unit-${unit.id}-label`;
-    const metaId = `unit-${unit.id}-meta`;
     return (
-      <li
-        key={unit.id}
-        ref={(el) => {
-          if (el) items.current.set(unit.id, el);
-          else items.current.delete(unit.id);
-        }}
-        role="treeitem"
-        aria-level={level}
-        aria-setsize={siblings}
-        aria-posinset={index + 1}
-        aria-expanded={parent ? open : undefined}
-        aria-selected={unit.id === selectedId}
-        aria-labelledby={labelId}
-        aria-describedby={metaId}
-        tabIndex={unit.id === focusedId ? 0 : -1}
-        className="tree-item"
-        onClick={(event) => {
-          event.stopPropagation();
-          setFocusedId(unit.id);
-          onSelect(unit.id);
-          if (parent) toggle(unit.id, !open);
-        }}
-        onKeyDown={(event) => onKeyDown(event, unit.id)}
-        onFocus={(event) => {
-          if (event.target === event.currentTarget) setFocusedId(unit.id);
-        }}
-      >
-        <div className="tree-row" style={{ paddingLeft: `${(level - 1) * 1.25 + 0.5}rem` }}>
+      <li key={unit.id} role="none">
+        <div
+          ref={(el) => {
+            if (el) items.current.set(unit.id, el);
+            else items.current.delete(unit.id);
+          }}
+          role="treeitem"
+          id={`unit-${unit.id}`}
+          aria-level={level}
+          aria-setsize={siblings}
+          aria-posinset={index + 1}
+          aria-expanded={parent ? open : undefined}
+          aria-selected={unit.id === selectedId}
+          aria-owns={parent && open ? `unit-${unit.id}-group` : undefined}
+          tabIndex={unit.id === focusedId ? 0 : -1}
+          className="tree-item tree-row"
+          style={{ paddingLeft: `${(level - 1) * 1.25 + 0.5}rem` }}
+          onClick={() => {
+            setFocusedId(unit.id);
+            onSelect(unit.id);
+            if (parent) toggle(unit.id, !open);
+          }}
+          onKeyDown={(event) => onKeyDown(event, unit.id)}
+          onFocus={() => setFocusedId(unit.id)}
+        >
           <span className={`tree-toggle${parent ? '' : ' leaf'}`} aria-hidden="true">
             {parent ? (open ? '▾' : '▸') : '•'}
           </span>
-          <span id={labelId} className="tree-name">
-            {unit.name}
-          </span>
+          <span className="tree-name">{unit.name}</span>
           <KindBadge kind={unit.kind} />
-          <span id={metaId} className="tree-meta">
+          <span className="tree-meta">
             {unit.manager ? `Manager ${unit.manager.name}` : 'No manager'} · {unit.headcount}{' '}
             {unit.headcount === 1 ? 'person' : 'people'}, {unit.subtreeHeadcount} in total
           </span>
         </div>
         {parent && open && (
-          // biome-ignore lint/a11y/useSemanticElements: the WAI-ARIA tree pattern nests ul role=group
-          <ul role="group">
+          // biome-ignore lint/a11y/useSemanticElements: the WAI-ARIA tree pattern uses ul role=group
+          <ul role="group" id={`unit-${unit.id}-group`}>
             {(model.childrenOf.get(unit.id) ?? []).map((child, i, all) =>
               renderItem(child, level + 1, i, all.length),
             )}
