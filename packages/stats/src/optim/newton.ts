@@ -73,6 +73,11 @@ export function minimizeNewton(options: NewtonOptions): MinimizeResult & { hessi
       direction[i] = -direction[i];
       slope += direction[i] * gradient[i];
     }
+    if (shift === 0 && -slope < 1e-24 * Math.max(1, Math.abs(value))) {
+      converged = true;
+      message = 'Newton decrement below rounding level';
+      break;
+    }
     let largest = 0;
     for (let i = 0; i < n; i++) largest = Math.max(largest, Math.abs(direction[i]));
     let step = largest > maxStep ? maxStep / largest : 1;
@@ -84,7 +89,13 @@ export function minimizeNewton(options: NewtonOptions): MinimizeResult & { hessi
       for (let i = 0; i < n; i++) trial[i] = x[i] + step * direction[i];
       const v = options.objective(trial, trialGradient, trialHessian);
       evaluations++;
-      if (Number.isFinite(v) && v <= value + 1e-4 * step * slope) {
+      // At the precision limit the value cannot decrease measurably: accept a step that
+      // reduces the gradient while keeping the value within rounding.
+      const armijo = v <= value + 1e-4 * step * slope;
+      const flat =
+        Math.abs(v - value) <= 1e-14 * Math.max(1, Math.abs(value)) &&
+        maxAbs(trialGradient) < maxAbs(gradient);
+      if (Number.isFinite(v) && (armijo || flat)) {
         x = trial;
         value = v;
         gradient = Float64Array.from(trialGradient);
