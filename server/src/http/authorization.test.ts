@@ -8,6 +8,7 @@ import {
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApiToken } from '../auth/api-token-service.ts';
 import { type Action, policy } from '../policies/index.ts';
+import { createSurvey, publishSurvey } from '../surveys/survey-service.ts';
 import { createOrganization, createPerson, createUnit } from '../testing/factories.ts';
 import { createTestApp, databaseKinds, type TestApp, testConfig } from '../testing/harness.ts';
 import { type SignedIn, signInAs } from '../testing/http-client.ts';
@@ -22,6 +23,8 @@ interface Ids {
   backOfficeId: string;
   personId: string;
   tokenId: string;
+  unitExternalId: string;
+  surveyId: string;
 }
 interface Probe {
   url: string;
@@ -49,6 +52,62 @@ const unitCsv = 'external_id,name,level,kind\nPROBE-U,Probe unit,team,front_line
 
 /** Every /api/v1 route. The test fails when the app has a route missing here (or vice versa). */
 const routes: Record<string, RouteSpec> = {
+  'GET /api/v1/surveys': {
+    action: 'surveys.read',
+    crossOrg: 'no_leak',
+    probe: () => ({ url: '/surveys' }),
+  },
+  'POST /api/v1/surveys': {
+    action: 'surveys.write',
+    sessionOnly: true,
+    crossOrg: 'none',
+    probe: () => ({ url: '/surveys', body: { name: 'Probe survey' } }),
+  },
+  'GET /api/v1/surveys/:id': {
+    action: 'surveys.read',
+    crossOrg: 'not_found',
+    probe: (ids) => ({ url: `/surveys/${ids.surveyId}` }),
+  },
+  'PATCH /api/v1/surveys/:id': {
+    action: 'surveys.write',
+    sessionOnly: true,
+    crossOrg: 'not_found',
+    probe: (ids) => ({ url: `/surveys/${ids.surveyId}`, body: { name: 'Renamed' } }),
+  },
+  'POST /api/v1/surveys/:id/publish': {
+    action: 'surveys.write',
+    sessionOnly: true,
+    crossOrg: 'not_found',
+    probe: (ids) => ({ url: `/surveys/${ids.surveyId}/publish` }),
+  },
+  'GET /api/v1/surveys/:id/versions': {
+    action: 'surveys.read',
+    crossOrg: 'not_found',
+    probe: (ids) => ({ url: `/surveys/${ids.surveyId}/versions` }),
+  },
+  'GET /api/v1/surveys/:id/versions/:version': {
+    action: 'surveys.read',
+    crossOrg: 'not_found',
+    probe: (ids) => ({ url: `/surveys/${ids.surveyId}/versions/1` }),
+  },
+  'POST /api/v1/interactions': {
+    action: 'interactions.ingest',
+    crossOrg: 'rejected',
+    probe: (ids) => ({
+      url: '/interactions',
+      body: {
+        items: [
+          {
+            externalId: `PROBE-I-${Math.random()}`,
+            customer: { externalId: 'PROBE-C' },
+            unitExternalId: ids.unitExternalId,
+            channel: 'branch',
+            occurredAt: '2026-01-05T10:00:00Z',
+          },
+        ],
+      },
+    }),
+  },
   'POST /api/v1/auth/login': {
     public: true,
     crossOrg: 'none',
@@ -295,6 +354,13 @@ describe.each(databaseKinds)('authorization probe on %s', (kind) => {
       name: 'v',
       scopes: ['read'],
     });
+    const survey = await createSurvey({
+      db,
+      orgId: org.id,
+      actorId: target.id,
+      body: { kind: 'customer', name: 'Probe', template: 'customer_value' },
+    });
+    await publishSurvey({ db, orgId: org.id, surveyId: survey.id, actorId: target.id });
     ids = {
       orgId: org.id,
       orgSlug: org.slug,
@@ -302,6 +368,8 @@ describe.each(databaseKinds)('authorization probe on %s', (kind) => {
       backOfficeId: backOffice.id,
       personId: target.id,
       tokenId: victim.id,
+      unitExternalId: unit.externalId,
+      surveyId: survey.id,
     };
     const other = await createOrganization(db);
     const stranger = await createPerson(db, other.id, { roles: ['admin'] });

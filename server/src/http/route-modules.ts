@@ -1,7 +1,15 @@
 import { authRoutes } from '../auth/routes.ts';
 import { importRoutes } from '../imports/routes.ts';
+import { interactionRoutes } from '../interactions/routes.ts';
 import { orgRoutes } from '../org/routes.ts';
+import { surveyRoutes } from '../surveys/routes.ts';
 import type { RouteModule } from './types.ts';
 
 /** Every /api/v1 route module, in one list. */
-export const apiRouteModules: RouteModule[] = [authRoutes, orgRoutes, importRoutes];
+export const apiRouteModules: RouteModule[] = [
+  authRoutes,
+  orgRoutes,
+  importRoutes,
+  surveyRoutes,
+  interactionRoutes,
+];
