@@ -26,7 +26,7 @@ const WORKER_KIND = 'valueloop-pls-bootstrap';
 export interface PlsBootstrapParallelOptions extends PlsBootstrapOptions {
   /** Threads in total, the main thread included (default 2; 1 = no workers). */
   threads?: number;
-  /** Resamples per batch handed to a thread (default: about B / (8 · threads), at least 10). */
+  /** Resamples per batch handed to a thread (default: about B / (32 · threads), at least 10). */
   batchSize?: number;
   /**
    * Start workers only when the work left after the first batch (timed on the main thread) is
@@ -111,7 +111,7 @@ export async function bootstrapPlsParallel(
   const total = options.resamples;
   const batchSize = Math.max(
     1,
-    options.batchSize ?? Math.max(10, Math.ceil(total / (8 * threads))),
+    options.batchSize ?? Math.max(10, Math.ceil(total / (32 * threads))),
   );
   const batches: [number, number][] = [];
   for (let s = 0; s < total; s += batchSize) batches.push([s, Math.min(total, s + batchSize)]);
