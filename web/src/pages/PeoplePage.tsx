@@ -9,6 +9,7 @@ import { roleLabels } from '../session.ts';
 import { useDebounced } from '../use-debounced.ts';
 
 const PAGE_SIZE = 25;
+const today = new Date().toISOString().slice(0, 10);
 
 export function PeoplePage() {
   const search = useSearch({ strict: false });
@@ -75,7 +76,11 @@ export function PeoplePage() {
               <tr key={p.id}>
                 <td>
                   {p.name}
-                  {p.exitDate && <span className="badge badge-muted">left {p.exitDate}</span>}
+                  {p.exitDate && (
+                    <span className="badge badge-muted">
+                      {p.exitDate <= today ? 'left' : 'leaves'} {p.exitDate}
+                    </span>
+                  )}
                 </td>
                 <td>{p.email}</td>
                 <td>{p.unitName ?? '—'}</td>

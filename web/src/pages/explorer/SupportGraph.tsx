@@ -6,7 +6,7 @@ interface Props {
   onSelect: (id: string) => void;
 }
 
-const ROW = 34;
+const ROW = 28;
 const WIDTH = 720;
 const COLUMN = 250;
 const TOP = 36;
@@ -29,9 +29,10 @@ export function SupportGraph({ tree, selectedId, onSelect }: Props) {
   const served = unique(edges.map((e) => e.toUnitId));
   const rows = Math.max(suppliers.length, served.length);
   const height = TOP + rows * ROW + 8;
+  // Each column is spread over the full height, so a short column does not bunch up.
   const yOf = (list: Unit[], id: string) => {
-    const offset = ((rows - list.length) * ROW) / 2;
-    return TOP + offset + list.findIndex((u) => u.id === id) * ROW + ROW / 2;
+    const step = (rows * ROW) / list.length;
+    return TOP + list.findIndex((u) => u.id === id) * step + step / 2;
   };
   const leftX = COLUMN;
   const rightX = WIDTH - COLUMN;
@@ -94,6 +95,10 @@ export function SupportGraph({ tree, selectedId, onSelect }: Props) {
         {suppliers.map((u) => node(u, 'left', suppliers))}
         {served.map((u) => node(u, 'right', served))}
       </svg>
+      <p className="graph-legend" aria-hidden="true">
+        <span className="legend-dot graph-back_office" /> Back office
+        <span className="legend-dot graph-front_line" /> Front line
+      </p>
       <figcaption id="support-graph-caption">
         {edges.length} support {edges.length === 1 ? 'link' : 'links'}: {suppliers.length}{' '}
         back-office {suppliers.length === 1 ? 'unit serves' : 'units serve'} {served.length}{' '}

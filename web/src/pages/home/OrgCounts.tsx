@@ -15,7 +15,7 @@ export function OrgCounts() {
   const frontLine = units.filter((u) => u.kind === 'front_line').length;
   const stats = [
     { label: 'Units', value: units.length, testId: 'org-units' },
-    { label: 'People', value: people, testId: 'org-people' },
+    { label: 'People (current)', value: people, testId: 'org-people' },
     { label: 'Front-line units', value: frontLine, testId: 'org-front-line' },
     { label: 'Back-office units', value: units.length - frontLine, testId: 'org-back-office' },
     { label: 'Support links', value: supportEdges.length, testId: 'org-support-edges' },
