@@ -1,3 +1,4 @@
+import { clvCommand } from './clv.ts';
 import { demoCommand } from './demo.ts';
 import { doctorCommand } from './doctor.ts';
 import { importCommand } from './import.ts';
@@ -11,4 +12,5 @@ export const commands: Record<string, Command> = {
   import: importCommand,
   demo: demoCommand,
   doctor: doctorCommand,
+  clv: clvCommand,
 };
