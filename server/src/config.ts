@@ -33,6 +33,11 @@ const envSchema = z.object({
   VALUELOOP_LOG_LEVEL: z
     .enum(['fatal', 'error', 'warn', 'info', 'debug', 'silent'])
     .default('warn'),
+  VALUELOOP_SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, 'must look like smtp://user:pass@host:587 or smtps://…:465')
+    .optional(),
+  VALUELOOP_MAIL_FROM: z.string().min(3).default('ValueLoop <no-reply@valueloop.invalid>'),
 });
 
 export type DatabaseConfig =
@@ -51,6 +56,8 @@ export interface Config {
   bodyLimitBytes: number;
   demo: 'auto' | 'off';
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'silent';
+  /** Without an SMTP URL e-mails stay in the outbox, readable at GET /api/v1/dev/mailbox. */
+  mail: { smtpUrl: string | null; from: string };
 }
 
 export class ConfigError extends Error {}
@@ -77,5 +84,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     bodyLimitBytes: e.VALUELOOP_BODY_LIMIT_BYTES,
     demo: e.VALUELOOP_DEMO,
     logLevel: e.VALUELOOP_LOG_LEVEL,
+    mail: { smtpUrl: e.VALUELOOP_SMTP_URL ?? null, from: e.VALUELOOP_MAIL_FROM },
   };
 }

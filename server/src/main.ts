@@ -1,9 +1,10 @@
 import type { Config } from './config.ts';
 import { type Database, openDatabase } from './db/client.ts';
 import { buildApp } from './http/app.ts';
-import { jobHandlers } from './jobs/handlers.ts';
+import { createJobHandlers } from './jobs/handlers.ts';
 import { scheduleHousekeeping } from './jobs/housekeeping.ts';
 import { startWorker } from './jobs/worker.ts';
+import { startWebhookSender } from './webhooks/sender.ts';
 
 export type ProcessRole = 'web' | 'worker';
 
@@ -34,8 +35,13 @@ export async function startValueLoop(opts: {
   }
   if (opts.roles.includes('worker')) {
     await scheduleHousekeeping({ db: database.db });
-    const worker = startWorker({ db: database.db, handlers: jobHandlers });
-    stops.push(() => worker.stop());
+    const handlers = createJobHandlers({ config: opts.config });
+    const worker = startWorker({ db: database.db, handlers });
+    const webhookSender = startWebhookSender({ db: database.db });
+    stops.push(
+      () => worker.stop(),
+      () => webhookSender.stop(),
+    );
   }
   return {
     url,

@@ -1,14 +1,15 @@
 import { and, eq, gt, isNull } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
-import { credentials, outboxMessages, passwordResets, sessions } from '../db/schema/index.ts';
+import { credentials, passwordResets, sessions } from '../db/schema/index.ts';
 import { AppError } from '../http/errors.ts';
+import { queueEmail } from '../mail/queue-email.ts';
 import { randomToken, sha256 } from './secrets.ts';
 import { hashPassword } from './session-service.ts';
 
 const RESET_TTL_MINUTES = 60;
 
 /**
- * Queues a reset e-mail in the outbox. Always succeeds from the caller's view so the
+ * Queues a reset e-mail (outbox and send job). Always succeeds from the caller's view so the
  * endpoint does not reveal which e-mail addresses have accounts.
  */
 export async function requestPasswordReset(opts: {
@@ -32,11 +33,12 @@ export async function requestPasswordReset(opts: {
       personId: cred.personId,
       expiresAt: new Date(now.getTime() + RESET_TTL_MINUTES * 60_000),
     });
-    await tx.insert(outboxMessages).values({
+    await queueEmail({
+      db: tx,
       orgId: cred.orgId,
-      toAddress: cred.email,
+      to: cred.email,
       subject: 'Reset your ValueLoop password',
-      bodyText: `Someone asked to reset the password of this account. If it was you, open:\n\n${link}\n\nThe link works once, for ${RESET_TTL_MINUTES} minutes. If it was not you, ignore this e-mail.`,
+      body: `Someone asked to reset the password of this account. If it was you, open:\n\n${link}\n\nThe link works once, for ${RESET_TTL_MINUTES} minutes. If it was not you, ignore this e-mail.`,
     });
   });
 }

@@ -7,12 +7,13 @@ import {
   customers,
   interactions,
   invitations,
-  outboxMessages,
   people,
   surveys,
   units,
 } from '../db/schema/index.ts';
 import { validationFailed } from '../http/errors.ts';
+import { scheduleInvitationReminder } from '../invitations/reminders.ts';
+import { queueEmail } from '../mail/queue-email.ts';
 import { decideInvitation } from './invitation-rules.ts';
 
 interface Resolved {
@@ -275,11 +276,21 @@ async function createInvitation(
     })
     .returning({ id: invitations.id });
   if (d.channel === 'email' && opts.customer.email) {
-    await tx.insert(outboxMessages).values({
+    await queueEmail({
+      db: tx,
       orgId: opts.orgId,
-      toAddress: opts.customer.email,
+      to: opts.customer.email,
       subject: 'How did we do? Two minutes about your visit',
-      bodyText: `Thank you for your visit. Would you tell us how it went?\n\n${url}\n\nThe link works until ${expiresAt.toDateString()}.\nTo never receive these surveys again: ${url}/opt-out`,
+      body: `Thank you for your visit. Would you tell us how it went?\n\n${url}\n\nThe link works until ${expiresAt.toDateString()}.\nTo never receive these surveys again: ${url}/opt-out`,
+    });
+    await scheduleInvitationReminder({
+      db: tx,
+      orgId: opts.orgId,
+      invitationId: row!.id,
+      url,
+      sentAt: opts.now,
+      expiresAt,
+      reminderAfterDays: d.reminderAfterDays,
     });
   }
   return { id: row!.id, channel: d.channel, url, expiresAt: expiresAt.toISOString() };
