@@ -3,4 +3,5 @@ export * from './common.ts';
 export * from './errors.ts';
 export * from './interactions.ts';
 export * from './org.ts';
+export * from './responses.ts';
 export * from './surveys.ts';

@@ -9,7 +9,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApiToken } from '../auth/api-token-service.ts';
 import { type Action, policy } from '../policies/index.ts';
 import { createSurvey, publishSurvey } from '../surveys/survey-service.ts';
-import { createOrganization, createPerson, createUnit } from '../testing/factories.ts';
+import {
+  createOrganization,
+  createPerson,
+  createResponse,
+  createUnit,
+} from '../testing/factories.ts';
 import { createTestApp, databaseKinds, type TestApp, testConfig } from '../testing/harness.ts';
 import { type SignedIn, signInAs } from '../testing/http-client.ts';
 import { apiRouteModules } from './route-modules.ts';
@@ -25,6 +30,7 @@ interface Ids {
   tokenId: string;
   unitExternalId: string;
   surveyId: string;
+  responseId: string;
 }
 interface Probe {
   url: string;
@@ -107,6 +113,54 @@ const routes: Record<string, RouteSpec> = {
         ],
       },
     }),
+  },
+  'POST /api/v1/responses': {
+    action: 'responses.ingest',
+    crossOrg: 'rejected',
+    probe: (ids) => ({
+      url: '/responses',
+      body: {
+        items: [
+          {
+            submissionId: `PROBE-R-${Math.random()}`,
+            surveyId: ids.surveyId,
+            version: 1,
+            answers: { result: 4, sat: 4, nps: 9 },
+          },
+        ],
+      },
+    }),
+  },
+  'POST /api/v1/imports/responses': {
+    action: 'responses.ingest',
+    crossOrg: 'rejected',
+    probe: (ids) => ({
+      url: `/imports/responses?surveyId=${ids.surveyId}&version=1`,
+      body: `submission_id,result,sat,nps\nPROBE-CSV-${Math.random()},4,4,9`,
+      contentType: csv,
+    }),
+  },
+  'GET /api/v1/responses': {
+    action: 'responses.read',
+    scoped: true,
+    crossOrg: 'no_leak',
+    probe: () => ({ url: '/responses' }),
+  },
+  'GET /api/v1/responses/:id': {
+    action: 'responses.read',
+    scoped: true,
+    crossOrg: 'not_found',
+    probe: (ids) => ({ url: `/responses/${ids.responseId}` }),
+  },
+  'GET /api/v1/exports/responses.csv': {
+    action: 'responses.export',
+    crossOrg: 'no_leak',
+    probe: () => ({ url: '/exports/responses.csv' }),
+  },
+  'GET /api/v1/exports/responses.xlsx': {
+    action: 'responses.export',
+    crossOrg: 'no_leak',
+    probe: () => ({ url: '/exports/responses.xlsx' }),
   },
   'POST /api/v1/auth/login': {
     public: true,
@@ -360,7 +414,17 @@ describe.each(databaseKinds)('authorization probe on %s', (kind) => {
       actorId: target.id,
       body: { kind: 'customer', name: 'Probe', template: 'customer_value' },
     });
-    await publishSurvey({ db, orgId: org.id, surveyId: survey.id, actorId: target.id });
+    const version = await publishSurvey({
+      db,
+      orgId: org.id,
+      surveyId: survey.id,
+      actorId: target.id,
+    });
+    const response = await createResponse(
+      db,
+      { ...version, orgId: org.id },
+      { unitId: unit.id, employeeId: target.id },
+    );
     ids = {
       orgId: org.id,
       orgSlug: org.slug,
@@ -370,6 +434,7 @@ describe.each(databaseKinds)('authorization probe on %s', (kind) => {
       tokenId: victim.id,
       unitExternalId: unit.externalId,
       surveyId: survey.id,
+      responseId: response.id,
     };
     const other = await createOrganization(db);
     const stranger = await createPerson(db, other.id, { roles: ['admin'] });

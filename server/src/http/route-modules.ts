@@ -2,6 +2,7 @@ import { authRoutes } from '../auth/routes.ts';
 import { importRoutes } from '../imports/routes.ts';
 import { interactionRoutes } from '../interactions/routes.ts';
 import { orgRoutes } from '../org/routes.ts';
+import { responseRoutes } from '../responses/routes.ts';
 import { surveyRoutes } from '../surveys/routes.ts';
 import type { RouteModule } from './types.ts';
 
@@ -12,4 +13,5 @@ export const apiRouteModules: RouteModule[] = [
   importRoutes,
   surveyRoutes,
   interactionRoutes,
+  responseRoutes,
 ];

@@ -1,8 +1,8 @@
 import type { SurveyDefinition } from '@valueloop/contracts';
-import { and, eq } from 'drizzle-orm';
-import type { DbOrTx } from '../db/client.ts';
-import { responseScores, responses } from '../db/schema/index.ts';
-import { emitEvent } from '../events/events.ts';
+import { and, eq, inArray } from 'drizzle-orm';
+import type { DbOrTx, Tx } from '../db/client.ts';
+import { jobs, responseScores, responses } from '../db/schema/index.ts';
+import { emitEvent, eventQueue } from '../events/events.ts';
 import type { Answers } from './answers.ts';
 import { type ResponseScores, scoreResponse } from './scoring.ts';
 
@@ -78,15 +78,19 @@ async function finalize(
     orgId: ctx.orgId,
     type: 'response.received',
     subjectId: responseId,
-    payload: {
-      responseId,
-      surveyId: ctx.surveyId,
-      unitId: ctx.unitId ?? null,
-      employeeId: ctx.employeeId ?? null,
-      nps: scores.nps,
-      cvi: scores.cvi,
-    },
+    payload: receivedPayload(ctx, responseId, scores),
   });
+}
+
+function receivedPayload(ctx: ResponseContext, responseId: string, scores: ResponseScores) {
+  return {
+    responseId,
+    surveyId: ctx.surveyId,
+    unitId: ctx.unitId ?? null,
+    employeeId: ctx.employeeId ?? null,
+    nps: scores.nps,
+    cvi: scores.cvi,
+  };
 }
 
 /**
@@ -178,3 +182,110 @@ export async function completePartialResponse(opts: {
   await finalize(db, ctx, row.id, scores);
   return { id: row.id, completedNow: true };
 }
+
+/** One complete response of a bulk insert; `ctx.submissionId` is required and unique in the batch. */
+export interface BatchResponse {
+  ctx: ResponseContext & { submissionId: string };
+  answers: Answers;
+  submittedAt: Date;
+  durationMs?: number | null;
+}
+
+/**
+ * Inserts many complete responses with a few multi-row statements: one
+ * `INSERT … ON CONFLICT DO NOTHING RETURNING` for the responses, then their item scores and
+ * `response.received` event jobs in bulk — the same rows `insertResponse` writes one by one.
+ * Idempotent by submission id: already stored ids come back with `created: false` and get no
+ * second event. Run it in a transaction so a response never commits without its event.
+ */
+export async function insertResponsesBatch(opts: {
+  tx: Tx;
+  orgId: string;
+  items: BatchResponse[];
+}): Promise<Array<{ submissionId: string; id: string; created: boolean }>> {
+  const { tx, orgId, items } = opts;
+  if (items.length === 0) return [];
+  const scored = items.map((item) => ({
+    item,
+    scores: scoreResponse(item.ctx.definition, item.answers, item.ctx.interaction),
+  }));
+  const inserted = await tx
+    .insert(responses)
+    .values(
+      scored.map(({ item: { ctx, answers, submittedAt, durationMs = null }, scores }) => {
+        return {
+          orgId,
+          surveyId: ctx.surveyId,
+          surveyVersionId: ctx.surveyVersionId,
+          invitationId: ctx.invitationId ?? null,
+          submissionId: ctx.submissionId,
+          interactionId: ctx.interactionId ?? null,
+          customerId: ctx.customerId ?? null,
+          unitId: ctx.unitId ?? null,
+          employeeId: ctx.employeeId ?? null,
+          source: ctx.source,
+          status: 'complete' as const,
+          language: ctx.language ?? 'en',
+          answers,
+          startedAt: submittedAt,
+          submittedAt,
+          durationMs,
+          flaggedTooFast: isTooFast(ctx.definition, answers, durationMs),
+          ...scoreColumns(scores),
+          ...extractTexts(ctx.definition, answers),
+        };
+      }),
+    )
+    .onConflictDoNothing()
+    .returning({ id: responses.id, submissionId: responses.submissionId });
+  const newIds = new Map(inserted.map((r) => [r.submissionId!, r.id]));
+  const fresh = scored.filter(({ item }) => newIds.has(item.ctx.submissionId));
+  const scoreRows = fresh.flatMap(({ item, scores }) =>
+    Object.entries(scores.items).map(([construct, score]) => ({
+      orgId,
+      responseId: newIds.get(item.ctx.submissionId)!,
+      construct,
+      score,
+    })),
+  );
+  for (let i = 0; i < scoreRows.length; i += CHUNK) {
+    await tx.insert(responseScores).values(scoreRows.slice(i, i + CHUNK));
+  }
+  if (fresh.length) {
+    const occurredAt = new Date().toISOString();
+    await tx.insert(jobs).values(
+      fresh.map(({ item, scores }) => {
+        const responseId = newIds.get(item.ctx.submissionId)!;
+        return {
+          queue: eventQueue('response.received'),
+          orgId,
+          payload: {
+            type: 'response.received',
+            subjectId: responseId,
+            occurredAt,
+            ...receivedPayload(item.ctx, responseId, scores),
+          },
+        };
+      }),
+    );
+  }
+  const missing = items.map((i) => i.ctx.submissionId).filter((id) => !newIds.has(id));
+  const existing = missing.length
+    ? await tx
+        .select({ id: responses.id, submissionId: responses.submissionId })
+        .from(responses)
+        .where(and(eq(responses.orgId, orgId), inArray(responses.submissionId, missing)))
+    : [];
+  const existingIds = new Map(existing.map((r) => [r.submissionId!, r.id]));
+  return items.map(({ ctx: { submissionId } }) => {
+    const created = newIds.get(submissionId);
+    if (created) return { submissionId, id: created, created: true };
+    const id = existingIds.get(submissionId);
+    if (!id)
+      throw new Error(`response ${submissionId} conflicted but no stored response was found`);
+    return { submissionId, id, created: false };
+  });
+}
+
+/** Rows per multi-row INSERT of item scores (PostgreSQL allows 65,535 bind parameters). */
+const CHUNK = 5000;

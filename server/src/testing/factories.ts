@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import type { Role } from '@valueloop/contracts';
+import type { Role, SurveyDefinition } from '@valueloop/contracts';
+import { eq } from 'drizzle-orm';
 import { hashPassword } from '../auth/session-service.ts';
 import type { Db } from '../db/client.ts';
 import {
@@ -8,8 +9,13 @@ import {
   organizations,
   people,
   supportEdges,
+  surveys,
+  surveyVersions,
   units,
 } from '../db/schema/index.ts';
+import type { Answers } from '../responses/answers.ts';
+import { insertResponse } from '../responses/store-response.ts';
+import { loadSurveyTemplate } from '../surveys/templates.ts';
 
 const uniq = () => randomBytes(4).toString('hex');
 export const TEST_PASSWORD = 'correct horse battery staple';
@@ -99,4 +105,78 @@ export async function createCustomer(
     .values({ orgId, externalId: `C-${id}`, name: `Customer ${id}`, ...overrides })
     .returning();
   return row!;
+}
+
+/** A published survey (version 1, the customer value template unless `definition` is given). */
+export async function createSurveyWithVersion(
+  db: Db,
+  orgId: string,
+  overrides: { name?: string; definition?: SurveyDefinition } = {},
+) {
+  const definition = overrides.definition ?? loadSurveyTemplate('customer_value');
+  const [survey] = await db
+    .insert(surveys)
+    .values({
+      orgId,
+      kind: 'customer',
+      name: overrides.name ?? `Survey ${uniq()}`,
+      status: 'active',
+      draft: definition,
+      distribution: {
+        samplingRate: 1,
+        quarantineDays: 30,
+        expiryDays: 14,
+        reminderAfterDays: 3,
+        channel: 'link',
+        interactionChannels: [],
+      },
+    })
+    .returning();
+  const [version] = await db
+    .insert(surveyVersions)
+    .values({ orgId, surveyId: survey!.id, version: 1, definition })
+    .returning();
+  await db.update(surveys).set({ currentVersionId: version!.id }).where(eq(surveys.id, survey!.id));
+  return { survey: survey!, version: version! };
+}
+
+/** Answers to the customer value template that pass validation. */
+export const customerValueAnswers = (overrides: Answers = {}): Answers => ({
+  result: 4,
+  ease: 5,
+  price: 3,
+  sat: 4,
+  nps: 9,
+  comment: 'Quick and friendly',
+  ...overrides,
+});
+
+/** A complete API response stored through insertResponse (scores, item scores and event). */
+export async function createResponse(
+  db: Db,
+  version: { orgId: string; surveyId: string; id: string; definition: SurveyDefinition },
+  overrides: {
+    answers?: Answers;
+    unitId?: string | null;
+    employeeId?: string | null;
+    submittedAt?: Date;
+    submissionId?: string;
+  } = {},
+) {
+  return insertResponse({
+    db,
+    ctx: {
+      orgId: version.orgId,
+      surveyId: version.surveyId,
+      surveyVersionId: version.id,
+      definition: version.definition,
+      source: 'api',
+      submissionId: overrides.submissionId ?? `S-${uniq()}${uniq()}`,
+      unitId: overrides.unitId ?? null,
+      employeeId: overrides.employeeId ?? null,
+    },
+    answers: overrides.answers ?? customerValueAnswers(),
+    status: 'complete',
+    submittedAt: overrides.submittedAt ?? new Date(),
+  });
 }
