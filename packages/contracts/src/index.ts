@@ -5,3 +5,4 @@ export * from './interactions.ts';
 export * from './org.ts';
 export * from './responses.ts';
 export * from './surveys.ts';
+export * from './webhooks.ts';

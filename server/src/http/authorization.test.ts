@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApiToken } from '../auth/api-token-service.ts';
 import { type Action, policy } from '../policies/index.ts';
 import { createSurvey, publishSurvey } from '../surveys/survey-service.ts';
+import { createWebhook } from '../webhooks/subscription-service.ts';
 import {
   createOrganization,
   createPerson,
@@ -17,6 +18,7 @@ import {
 } from '../testing/factories.ts';
 import { createTestApp, databaseKinds, type TestApp, testConfig } from '../testing/harness.ts';
 import { type SignedIn, signInAs } from '../testing/http-client.ts';
+import { webhookDeliveries } from '../db/schema/index.ts';
 import { apiRouteModules } from './route-modules.ts';
 import type { ZodApp } from './types.ts';
 
@@ -30,6 +32,8 @@ interface Ids {
   tokenId: string;
   unitExternalId: string;
   surveyId: string;
+  webhookId: string;
+  webhookDeliveryId: number;
   responseId: string;
 }
 interface Probe {
@@ -161,6 +165,46 @@ const routes: Record<string, RouteSpec> = {
     action: 'responses.export',
     crossOrg: 'no_leak',
     probe: () => ({ url: '/exports/responses.xlsx' }),
+  },
+  'GET /api/v1/webhooks': {
+    action: 'webhooks.manage',
+    sessionOnly: true,
+    crossOrg: 'no_leak',
+    probe: () => ({ url: '/webhooks' }),
+  },
+  'POST /api/v1/webhooks': {
+    action: 'webhooks.manage',
+    sessionOnly: true,
+    crossOrg: 'none',
+    probe: () => ({
+      url: '/webhooks',
+      body: { url: 'https://hooks.example.test/in', eventTypes: ['response.received'] },
+    }),
+  },
+  'PATCH /api/v1/webhooks/:id': {
+    action: 'webhooks.manage',
+    sessionOnly: true,
+    crossOrg: 'not_found',
+    probe: (ids) => ({ url: `/webhooks/${ids.webhookId}`, body: { active: true } }),
+  },
+  'DELETE /api/v1/webhooks/:id': {
+    action: 'webhooks.manage',
+    sessionOnly: true,
+    crossOrg: 'not_found',
+    // A random id: deleting the probe's own webhook would turn the other probes into 404s.
+    probe: () => ({ url: `/webhooks/${crypto.randomUUID()}` }),
+  },
+  'GET /api/v1/webhooks/:id/deliveries': {
+    action: 'webhooks.manage',
+    sessionOnly: true,
+    crossOrg: 'not_found',
+    probe: (ids) => ({ url: `/webhooks/${ids.webhookId}/deliveries` }),
+  },
+  'POST /api/v1/webhooks/deliveries/:id/redeliver': {
+    action: 'webhooks.manage',
+    sessionOnly: true,
+    crossOrg: 'not_found',
+    probe: (ids) => ({ url: `/webhooks/deliveries/${ids.webhookDeliveryId}/redeliver` }),
   },
   'POST /api/v1/auth/login': {
     public: true,
@@ -425,6 +469,23 @@ describe.each(databaseKinds)('authorization probe on %s', (kind) => {
       { ...version, orgId: org.id },
       { unitId: unit.id, employeeId: target.id },
     );
+    const webhook = await createWebhook({
+      db,
+      orgId: org.id,
+      actorId: target.id,
+      env: 'test',
+      body: { url: 'https://hooks.example.test/in', eventTypes: ['response.received'] },
+    });
+    const [delivery] = await db
+      .insert(webhookDeliveries)
+      .values({
+        orgId: org.id,
+        subscriptionId: webhook.id,
+        messageId: 'msg_probe',
+        eventType: 'response.received',
+        payload: {},
+      })
+      .returning();
     ids = {
       orgId: org.id,
       orgSlug: org.slug,
@@ -434,6 +495,8 @@ describe.each(databaseKinds)('authorization probe on %s', (kind) => {
       tokenId: victim.id,
       unitExternalId: unit.externalId,
       surveyId: survey.id,
+      webhookId: webhook.id,
+      webhookDeliveryId: delivery!.id,
       responseId: response.id,
     };
     const other = await createOrganization(db);

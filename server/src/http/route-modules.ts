@@ -4,6 +4,7 @@ import { interactionRoutes } from '../interactions/routes.ts';
 import { orgRoutes } from '../org/routes.ts';
 import { responseRoutes } from '../responses/routes.ts';
 import { surveyRoutes } from '../surveys/routes.ts';
+import { webhookRoutes } from '../webhooks/routes.ts';
 import type { RouteModule } from './types.ts';
 
 /** Every /api/v1 route module, in one list. */
@@ -14,4 +15,5 @@ export const apiRouteModules: RouteModule[] = [
   surveyRoutes,
   interactionRoutes,
   responseRoutes,
+  webhookRoutes,
 ];
