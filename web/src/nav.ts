@@ -1,7 +1,15 @@
 import type { Role } from '@valueloop/contracts';
 
 export interface NavItem {
-  to: '/' | '/explorer' | '/people' | '/admin/import' | '/admin/tokens' | '/admin/mailbox';
+  to:
+    | '/'
+    | '/explorer'
+    | '/people'
+    | '/surveys'
+    | '/responses'
+    | '/admin/import'
+    | '/admin/tokens'
+    | '/admin/mailbox';
   label: string;
   roles: readonly Role[];
 }
@@ -13,6 +21,8 @@ export const navItems: readonly NavItem[] = [
   { to: '/', label: 'Home', roles: everyone },
   { to: '/explorer', label: 'Organization', roles: everyone },
   { to: '/people', label: 'People', roles: everyone },
+  { to: '/surveys', label: 'Surveys', roles: ['admin', 'analyst'] },
+  { to: '/responses', label: 'Responses', roles: ['admin', 'analyst', 'executive', 'manager'] },
   { to: '/admin/import', label: 'Import', roles: ['admin'] },
   { to: '/admin/tokens', label: 'API tokens', roles: ['admin'] },
   { to: '/admin/mailbox', label: 'Mailbox', roles: ['admin'] },

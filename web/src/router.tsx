@@ -18,6 +18,11 @@ import { ResetPasswordPage } from './pages/auth/ResetPasswordPage.tsx';
 import { ExplorerPage } from './pages/explorer/ExplorerPage.tsx';
 import { HomePage } from './pages/HomePage.tsx';
 import { PeoplePage } from './pages/PeoplePage.tsx';
+import { ResponseDetailPage } from './pages/responses/ResponseDetailPage.tsx';
+import { ResponsesPage } from './pages/responses/ResponsesPage.tsx';
+import { parseResponseSearch, type ResponseSearch } from './pages/responses/response-filters.ts';
+import { type EditorTab, SurveyEditorPage } from './pages/surveys/SurveyEditorPage.tsx';
+import { SurveysPage } from './pages/surveys/SurveysPage.tsx';
 import { queryClient } from './query-client.ts';
 import { sessionQueryKey } from './session.ts';
 
@@ -103,6 +108,32 @@ const mailboxRoute = createRoute({
   component: MailboxPage,
 });
 
+const surveysRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/surveys',
+  component: SurveysPage,
+});
+const editorTabs: readonly EditorTab[] = ['questions', 'distribution', 'versions'];
+const surveyRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/surveys/$surveyId',
+  validateSearch: (search: Record<string, unknown>): { tab?: EditorTab } => ({
+    tab: editorTabs.find((t) => t === search.tab),
+  }),
+  component: SurveyEditorPage,
+});
+const responsesRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/responses',
+  validateSearch: (search: Record<string, unknown>): ResponseSearch => parseResponseSearch(search),
+  component: ResponsesPage,
+});
+const responseRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/responses/$responseId',
+  component: ResponseDetailPage,
+});
+
 const routeTree = rootRoute.addChildren([
   loginRoute,
   forgotRoute,
@@ -114,6 +145,10 @@ const routeTree = rootRoute.addChildren([
     importRoute,
     tokensRoute,
     mailboxRoute,
+    surveysRoute,
+    surveyRoute,
+    responsesRoute,
+    responseRoute,
   ]),
 ]);
 
