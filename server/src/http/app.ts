@@ -18,6 +18,7 @@ import { registerAuthentication } from '../auth/authenticate.ts';
 import type { Config } from '../config.ts';
 import type { Database } from '../db/client.ts';
 import { registerErrorHandler, sendProblem } from './error-handler.ts';
+import { registerPageModules } from './page-modules.ts';
 import { apiRouteModules } from './route-modules.ts';
 import type { ZodApp } from './types.ts';
 
@@ -74,6 +75,7 @@ export async function buildApp({ database, config }: BuildAppOptions): Promise<Z
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
   app.get('/api/openapi.json', { schema: { hide: true } }, () => app.swagger());
 
+  await registerPageModules(app, { db: database.db, config });
   registerAuthentication(app, database.db);
 
   app.get('/api/health', { schema: { hide: true } }, async () => {
