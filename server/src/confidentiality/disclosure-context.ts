@@ -1,0 +1,145 @@
+import { AppError } from '../http/errors.ts';
+import { buildPopulation, type Population } from './population.ts';
+import { shuffleComments } from './shuffle.ts';
+import { selectReleasable, selectReleasableMonotone, sizeOf } from './suppression.ts';
+import {
+  type CellRequest,
+  type CellResult,
+  type CommentsResult,
+  type ConfidentialityOptions,
+  defaultK,
+  defaultKComments,
+  floorK,
+} from './types.ts';
+
+/**
+ * A disclosure context is one viewer's release ledger: every result set the viewer sees in a
+ * session (a heatmap, then a drill-down, then the same unit with a filter) is released through
+ * the same context. Rule 5: each `release` is checked together with everything released before,
+ * so a cell that would allow differencing against an earlier release is suppressed.
+ */
+export interface DisclosureContext {
+  release(cells: readonly CellRequest[]): CellResult[];
+}
+
+/** A released family at one level: the cells' strata, deduplicated by content. */
+class Ledger {
+  readonly cells: Int32Array[] = [];
+  private readonly seen = new Set<string>();
+
+  add(cell: Int32Array): void {
+    const signature = cell.join(',');
+    if (this.seen.has(signature)) return;
+    this.seen.add(signature);
+    this.cells.push(cell);
+  }
+}
+
+export function createDisclosureContext(options: ConfidentialityOptions): DisclosureContext {
+  const { k, kComments } = thresholds(options);
+  const seed = options.seed ?? 0;
+  const population = buildPopulation(options.units, options.responses, options.indices);
+  const counts = population.strata.map((stratum) => stratum.count);
+  const answers = population.indices.map((_, i) =>
+    population.strata.map((stratum) => stratum.answered[i]),
+  );
+  const released = new Ledger();
+  const releasedByIndex = population.indices.map(() => new Ledger());
+  const releasedComments = new Ledger();
+
+  return {
+    release(cells) {
+      const sets = cells.map((cell) => population.cellStrata(cell));
+      // Level 1: who is counted. Rules 1 and 2 on response sets, against the whole ledger.
+      const shown = selectReleasableMonotone({
+        fixed: released.cells,
+        candidates: sets,
+        weight: counts,
+        threshold: k,
+        floor: floorK,
+      });
+      const shownIds = shown.flatMap((on, i) => (on ? [i] : []));
+      // Level 2: each index is its own unknown per response, learned only from the responses
+      // that answered it, so each index gets the same invariant over its answers.
+      const meanShown = answers.map((weight, i) =>
+        selectReleasableMonotone({
+          fixed: releasedByIndex[i].cells,
+          candidates: shownIds.map((c) => sets[c]),
+          weight,
+          threshold: k,
+          floor: floorK,
+        }),
+      );
+      // Level 3: comments are single texts, so the same invariant holds with k_c on respondents.
+      const commentIds = shownIds.filter((c) => cells[c].comments);
+      const commentsShown = selectReleasable({
+        fixed: releasedComments.cells,
+        candidates: commentIds.map((c) => sets[c]),
+        weight: counts,
+        threshold: kComments,
+      });
+
+      for (const c of shownIds) released.add(sets[c]);
+      meanShown.forEach((flags, i) => {
+        flags.forEach((on, j) => {
+          if (on) releasedByIndex[i].add(sets[shownIds[j]]);
+        });
+      });
+      commentsShown.forEach((on, j) => {
+        if (on) releasedComments.add(sets[commentIds[j]]);
+      });
+
+      return cells.map((cell, c): CellResult => {
+        const position = shownIds.indexOf(c);
+        if (position < 0) return { key: cell.key, status: 'suppressed' };
+        const set = sets[c];
+        const means: Record<string, number | null> = {};
+        population.indices.forEach((index, i) => {
+          means[index] = meanShown[i][position] ? meanOf(population, set, i) : null;
+        });
+        const result = { key: cell.key, status: 'shown' as const, n: sizeOf(set, counts), means };
+        if (!cell.comments) return result;
+        const j = commentIds.indexOf(c);
+        const comments: CommentsResult = commentsShown[j]
+          ? { status: 'shown', texts: commentsOf(population, set, seed) }
+          : { status: 'suppressed' };
+        return { ...result, comments };
+      });
+    },
+  };
+}
+
+/** One-shot release: a fresh context for a single result set. */
+export function discloseCells(
+  options: ConfidentialityOptions & { readonly cells: readonly CellRequest[] },
+): CellResult[] {
+  return createDisclosureContext(options).release(options.cells);
+}
+
+/** k: default 5, never below the floor of 3; k_c: default max(10, k), never below k. */
+function thresholds(options: ConfidentialityOptions): { k: number; kComments: number } {
+  const k = options.k ?? defaultK;
+  if (!Number.isInteger(k) || k < floorK) {
+    throw new AppError('bad_request', `k must be an integer of at least ${floorK}`);
+  }
+  const kComments = options.kComments ?? Math.max(defaultKComments, k);
+  if (!Number.isInteger(kComments) || kComments < k) {
+    throw new AppError('bad_request', 'k for comments must be an integer of at least k');
+  }
+  return { k, kComments };
+}
+
+function meanOf(population: Population, set: Int32Array, index: number): number {
+  let sum = 0;
+  let answered = 0;
+  for (const id of set) {
+    sum += population.strata[id].sums[index];
+    answered += population.strata[id].answered[index];
+  }
+  return sum / answered;
+}
+
+function commentsOf(population: Population, set: Int32Array, seed: number): string[] {
+  const texts = [...set].flatMap((id) => population.strata[id].comments);
+  return shuffleComments(texts, seed, set.join(','));
+}

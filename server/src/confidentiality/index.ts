@@ -1,0 +1,6 @@
+export {
+  createDisclosureContext,
+  type DisclosureContext,
+  discloseCells,
+} from './disclosure-context.ts';
+export * from './types.ts';

@@ -1,0 +1,131 @@
+import { AppError } from '../http/errors.ts';
+import type { AnonymousResponse, CellRequest, OrgUnit, TenureBand } from './types.ts';
+
+/**
+ * Responses that agree on unit, period and band are indistinguishable to every cell a caller can
+ * ask for, so the engine works on these strata (count, per-index sums and answer counts,
+ * comments) instead of on single responses. A cell is a set of strata; its size is the sum of
+ * their counts. Nothing below a stratum is ever looked at, and no stratum leaves the engine.
+ */
+export interface Stratum {
+  readonly unitId: string;
+  readonly period: string;
+  readonly band: TenureBand;
+  count: number;
+  /** Per index (same order as `Population.indices`): sum of the non-null values. */
+  readonly sums: number[];
+  /** Per index: how many responses answered it. */
+  readonly answered: number[];
+  readonly comments: string[];
+}
+
+export interface Population {
+  readonly indices: readonly string[];
+  readonly strata: readonly Stratum[];
+  /** Resolves a requested cell to its strata (sorted ids). */
+  cellStrata(cell: CellRequest): Int32Array;
+}
+
+/** Rule 4 (time): a month or a day; nothing finer ever enters the engine. */
+const periodPattern = /^\d{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?$/;
+
+const badRequest = (message: string) => new AppError('bad_request', message);
+
+export function buildPopulation(
+  units: readonly OrgUnit[],
+  responses: readonly AnonymousResponse[],
+  indices: readonly string[],
+): Population {
+  const children = childrenByUnit(units);
+  const strata: Stratum[] = [];
+  const byKey = new Map<string, number>();
+  const strataByUnit = new Map<string, number[]>();
+  for (const response of responses) {
+    if (!children.has(response.unitId)) throw badRequest(`Unknown unit ${response.unitId}`);
+    if (!periodPattern.test(response.period)) {
+      throw badRequest(`Period ${response.period} is not a month or a day`);
+    }
+    const key = `${response.unitId}\u0000${response.period}\u0000${response.band}`;
+    let id = byKey.get(key);
+    if (id === undefined) {
+      id = strata.length;
+      byKey.set(key, id);
+      strata.push({
+        unitId: response.unitId,
+        period: response.period,
+        band: response.band,
+        count: 0,
+        sums: indices.map(() => 0),
+        answered: indices.map(() => 0),
+        comments: [],
+      });
+      const list = strataByUnit.get(response.unitId) ?? [];
+      list.push(id);
+      strataByUnit.set(response.unitId, list);
+    }
+    const stratum = strata[id];
+    stratum.count += 1;
+    indices.forEach((index, i) => {
+      const value = response.values[index];
+      if (value === null || value === undefined) return;
+      if (!Number.isFinite(value)) throw badRequest(`Value of ${index} is not a finite number`);
+      stratum.sums[i] += value;
+      stratum.answered[i] += 1;
+    });
+    const comment = response.comment?.trim();
+    if (comment) stratum.comments.push(comment);
+  }
+
+  const cellStrata = (cell: CellRequest): Int32Array => {
+    const { from, to } = cell.window;
+    if (!periodPattern.test(from) || !periodPattern.test(to) || from.length !== to.length) {
+      throw badRequest(`Window ${from}..${to} of cell ${cell.key} is not valid`);
+    }
+    if (!children.has(cell.unit.unitId)) throw badRequest(`Unknown unit ${cell.unit.unitId}`);
+    const bands = cell.tenure ? new Set<TenureBand>(cell.tenure) : null;
+    const unitIds =
+      cell.unit.scope === 'subtree' ? subtree(children, cell.unit.unitId) : [cell.unit.unitId];
+    const ids: number[] = [];
+    for (const unitId of unitIds) {
+      for (const id of strataByUnit.get(unitId) ?? []) {
+        const stratum = strata[id];
+        // Compare on the window's granularity, so daily responses fall into monthly windows.
+        const period = stratum.period.slice(0, from.length);
+        if (period < from || period > to) continue;
+        if (bands && !bands.has(stratum.band)) continue;
+        ids.push(id);
+      }
+    }
+    return Int32Array.from(ids).sort();
+  };
+
+  return { indices, strata, cellStrata };
+}
+
+function childrenByUnit(units: readonly OrgUnit[]): Map<string, string[]> {
+  const children = new Map<string, string[]>();
+  for (const unit of units) {
+    if (children.has(unit.id)) throw badRequest(`Unit ${unit.id} appears twice`);
+    children.set(unit.id, []);
+  }
+  for (const unit of units) {
+    if (unit.parentId === null) continue;
+    const siblings = children.get(unit.parentId);
+    if (!siblings) throw badRequest(`Unit ${unit.id} has an unknown parent ${unit.parentId}`);
+    siblings.push(unit.id);
+  }
+  return children;
+}
+
+function subtree(children: ReadonlyMap<string, readonly string[]>, root: string): string[] {
+  const seen = new Set<string>([root]);
+  const queue = [root];
+  for (let i = 0; i < queue.length; i++) {
+    for (const child of children.get(queue[i]) ?? []) {
+      if (seen.has(child)) throw badRequest(`The unit tree has a cycle through ${child}`);
+      seen.add(child);
+      queue.push(child);
+    }
+  }
+  return queue;
+}
