@@ -3,6 +3,7 @@ import { demoCommand } from './demo.ts';
 import { doctorCommand } from './doctor.ts';
 import { importCommand } from './import.ts';
 import { migrateCommand } from './migrate.ts';
+import { plsCommand } from './pls.ts';
 import { startCommand } from './start.ts';
 import type { Command } from './types.ts';
 
@@ -13,4 +14,5 @@ export const commands: Record<string, Command> = {
   demo: demoCommand,
   doctor: doctorCommand,
   clv: clvCommand,
+  pls: plsCommand,
 };

@@ -43,15 +43,31 @@ function readText(file: string): string {
   return bytes.toString('utf8');
 }
 
-/** Plain comma-separated lines without quotes: split directly (fast for millions of rows). */
-function splitPlain(text: string): string[][] {
-  const lines = text.split(/\r?\n/);
-  const out: string[][] = [];
-  for (const line of lines) {
+/** Plain comma-separated lines without quotes: scanned straight into columns (fast for 1M rows). */
+function readPlain(file: string, text: string): Omit<Table, 'file'> {
+  const lines = text.split('\n');
+  const header = lines[0].split(',').map((h) => h.trim());
+  const width = header.length;
+  const cells = header.map(() => [] as string[]);
+  for (let r = 1; r < lines.length; r++) {
+    const line = lines[r].endsWith('\r') ? lines[r].slice(0, -1) : lines[r];
     if (line.length === 0) continue;
-    out.push(line.split(','));
+    let from = 0;
+    for (let c = 0; c < width; c++) {
+      const comma = c === width - 1 ? line.length : line.indexOf(',', from);
+      if (comma < 0) throw cellCountError(file, cells[0].length + 1, c + 1, width);
+      cells[c].push(line.slice(from, comma));
+      from = comma + 1;
+    }
+    if (from <= line.length) {
+      throw cellCountError(file, cells[0].length, line.split(',').length, width);
+    }
   }
-  return out;
+  return { header, rowCount: cells[0]?.length ?? 0, cells };
+}
+
+function cellCountError(file: string, row: number, count: number, width: number): CliError {
+  return new CliError(`${file}: row ${row}: ${count} cells, but the header has ${width} columns`);
 }
 
 function parseQuoted(file: string, text: string): string[][] {
@@ -71,23 +87,19 @@ function parseQuoted(file: string, text: string): string[][] {
 /** Reads a CSV file with a header row. Files starting with the gzip magic bytes are gunzipped. */
 export function readTable(file: string): Table {
   const text = readText(file).replace(/^\uFEFF/, '');
-  const records = text.includes('"') ? parseQuoted(file, text) : splitPlain(text);
-  if (records.length === 0) throw new CliError(`${file}: the file is empty`);
+  if (text.trim().length === 0) throw new CliError(`${file}: the file is empty`);
+  if (!text.includes('"')) return { file, ...readPlain(file, text) };
+  const records = parseQuoted(file, text);
   const header = records[0].map((h) => h.trim());
   const width = header.length;
   const cells = header.map(() => new Array<string>(records.length - 1));
   for (let r = 1; r < records.length; r++) {
     const record = records[r];
-    if (record.length !== width) {
-      throw new CliError(
-        `${file}: row ${r}: ${record.length} cells, but the header has ${width} columns`,
-      );
-    }
+    if (record.length !== width) throw cellCountError(file, r, record.length, width);
     for (let c = 0; c < width; c++) cells[c][r - 1] = record[c];
   }
   return { file, header, rowCount: records.length - 1, cells };
 }
-
 /** Index of a column; a CliError naming it and listing the columns when it is absent. */
 export function columnIndex(table: Table, name: string): number {
   const index = table.header.indexOf(name);

@@ -24,7 +24,9 @@ export function renderTable(
   rows: readonly (readonly Cell[])[],
 ): string {
   const text = rows.map((row) => row.map(render));
-  const numeric = headers.map((_, c) => rows.some((row) => typeof row[c] === 'number'));
+  const numeric = headers.map(
+    (_, c) => rows.length > 0 && rows.every((row) => typeof row[c] !== 'string' || row[c] === ''),
+  );
   const widths = headers.map((h, c) => Math.max(h.length, ...text.map((r) => r[c]?.length ?? 0)));
   const line = (cells: readonly string[]) =>
     cells
@@ -45,13 +47,27 @@ export function section(
   return `${title}\n${renderTable(headers, rows)}\n\n`;
 }
 
+let stdoutGuarded = false;
+
+/** A closed pipe (`… | head`) ends the program quietly instead of crashing it. */
+function guardStdout(): void {
+  if (stdoutGuarded) return;
+  stdoutGuarded = true;
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(0);
+    throw error;
+  });
+}
+
 /** Writes a value as pretty JSON (NaN/Infinity become null, as JSON has no such numbers). */
 export function writeJson(value: unknown): void {
+  guardStdout();
   process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
 }
 
 /** Writes human output to stdout. */
 export function writeText(text: string): void {
+  guardStdout();
   process.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
 }
 
