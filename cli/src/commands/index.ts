@@ -1,8 +1,10 @@
 import { clvCommand } from './clv.ts';
 import { demoCommand } from './demo.ts';
 import { doctorCommand } from './doctor.ts';
+import { driversCommand } from './drivers.ts';
 import { importCommand } from './import.ts';
 import { migrateCommand } from './migrate.ts';
+import { panelCommand } from './panel.ts';
 import { plsCommand } from './pls.ts';
 import { startCommand } from './start.ts';
 import type { Command } from './types.ts';
@@ -15,4 +17,6 @@ export const commands: Record<string, Command> = {
   doctor: doctorCommand,
   clv: clvCommand,
   pls: plsCommand,
+  drivers: driversCommand,
+  panel: panelCommand,
 };
