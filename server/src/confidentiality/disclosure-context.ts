@@ -1,7 +1,7 @@
 import { AppError } from '../http/errors.ts';
 import { buildPopulation, type Population } from './population.ts';
 import { shuffleComments } from './shuffle.ts';
-import { selectReleasable, selectReleasableMonotone, sizeOf } from './suppression.ts';
+import { selectReleasable, sizeOf } from './suppression.ts';
 import {
   type CellRequest,
   type CellResult,
@@ -47,29 +47,47 @@ export function createDisclosureContext(options: ConfidentialityOptions): Disclo
   const releasedByIndex = population.indices.map(() => new Ledger());
   const releasedComments = new Ledger();
 
+  /**
+   * Level 1 (who is counted): rules 1 and 2 on response sets, against the whole ledger.
+   * Level 2 (each index): an index is its own unknown per response, learned only from the
+   * responses that answered it, so each index gets the same invariant over its answers.
+   * Both are run at every threshold from the floor up to k and intersected, which makes the
+   * result monotone (raising k never reveals anything) while staying a subset of the run at k,
+   * hence safe at k.
+   */
+  const selectScores = (sets: readonly Int32Array[]) => {
+    const shown = sets.map(() => true);
+    const meanShown = answers.map(() => sets.map(() => true));
+    for (let threshold = floorK; threshold <= k; threshold++) {
+      const level1 = selectReleasable({ fixed: released.cells, candidates: sets, weight: counts, threshold });
+      const ids = level1.flatMap((on, c) => (on ? [c] : []));
+      level1.forEach((on, c) => {
+        shown[c] &&= on;
+      });
+      answers.forEach((weight, i) => {
+        const level2 = selectReleasable({
+          fixed: releasedByIndex[i].cells,
+          candidates: ids.map((c) => sets[c]),
+          weight,
+          threshold,
+        });
+        const flags = sets.map(() => false);
+        ids.forEach((c, j) => {
+          flags[c] = level2[j];
+        });
+        flags.forEach((on, c) => {
+          meanShown[i][c] &&= on;
+        });
+      });
+    }
+    return { shown, meanShown };
+  };
+
   return {
     release(cells) {
       const sets = cells.map((cell) => population.cellStrata(cell));
-      // Level 1: who is counted. Rules 1 and 2 on response sets, against the whole ledger.
-      const shown = selectReleasableMonotone({
-        fixed: released.cells,
-        candidates: sets,
-        weight: counts,
-        threshold: k,
-        floor: floorK,
-      });
+      const { shown, meanShown } = selectScores(sets);
       const shownIds = shown.flatMap((on, i) => (on ? [i] : []));
-      // Level 2: each index is its own unknown per response, learned only from the responses
-      // that answered it, so each index gets the same invariant over its answers.
-      const meanShown = answers.map((weight, i) =>
-        selectReleasableMonotone({
-          fixed: releasedByIndex[i].cells,
-          candidates: shownIds.map((c) => sets[c]),
-          weight,
-          threshold: k,
-          floor: floorK,
-        }),
-      );
       // Level 3: comments are single texts, so the same invariant holds with k_c on respondents.
       const commentIds = shownIds.filter((c) => cells[c].comments);
       const commentsShown = selectReleasable({
@@ -81,8 +99,8 @@ export function createDisclosureContext(options: ConfidentialityOptions): Disclo
 
       for (const c of shownIds) released.add(sets[c]);
       meanShown.forEach((flags, i) => {
-        flags.forEach((on, j) => {
-          if (on) releasedByIndex[i].add(sets[shownIds[j]]);
+        flags.forEach((on, c) => {
+          if (on) releasedByIndex[i].add(sets[c]);
         });
       });
       commentsShown.forEach((on, j) => {
@@ -90,12 +108,11 @@ export function createDisclosureContext(options: ConfidentialityOptions): Disclo
       });
 
       return cells.map((cell, c): CellResult => {
-        const position = shownIds.indexOf(c);
-        if (position < 0) return { key: cell.key, status: 'suppressed' };
+        if (!shown[c]) return { key: cell.key, status: 'suppressed' };
         const set = sets[c];
         const means: Record<string, number | null> = {};
         population.indices.forEach((index, i) => {
-          means[index] = meanShown[i][position] ? meanOf(population, set, i) : null;
+          means[index] = meanShown[i][c] ? meanOf(population, set, i) : null;
         });
         const result = { key: cell.key, status: 'shown' as const, n: sizeOf(set, counts), means };
         if (!cell.comments) return result;

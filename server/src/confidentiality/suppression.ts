@@ -36,8 +36,31 @@ interface Atom {
   weight: number;
 }
 
-/** Which candidates can be shown: `true` for shown, `false` for suppressed. */
+/**
+ * Which candidates can be shown: `true` for shown, `false` for suppressed. A candidate equal to
+ * a released cell adds nothing and stays shown; equal candidates share one decision.
+ */
 export function selectReleasable(options: SelectOptions): boolean[] {
+  const { weight } = options;
+  const keyOf = (cell: Int32Array) => cell.filter((id) => weight[id] > 0).join(',');
+  const released = new Set(options.fixed.map(keyOf));
+  const slots = new Map<string, number>();
+  const distinct: Int32Array[] = [];
+  const slotOf = options.candidates.map((cell) => {
+    const key = keyOf(cell);
+    if (released.has(key)) return -1;
+    let slot = slots.get(key);
+    if (slot === undefined) {
+      slot = distinct.push(cell) - 1;
+      slots.set(key, slot);
+    }
+    return slot;
+  });
+  const shown = selectDistinct({ ...options, candidates: distinct });
+  return slotOf.map((slot) => slot < 0 || shown[slot]);
+}
+
+function selectDistinct(options: SelectOptions): boolean[] {
   const { fixed, candidates, weight, threshold } = options;
   const sizes = candidates.map((cell) => sizeOf(cell, weight));
   // Rule 1, primary suppression: a cell with fewer than k responses is never shown.
@@ -66,22 +89,6 @@ export function selectReleasable(options: SelectOptions): boolean[] {
     if (planned.size === 0) return active.map(() => false);
     for (const i of planned) active[i] = false;
   }
-}
-
-/**
- * Monotone in k (raising k never reveals a cell): a cell is shown at k only if it is shown at
- * every threshold from the floor up to k. Each run is safe at its own threshold, so the result
- * is a subset of the run at k and therefore safe at k.
- */
-export function selectReleasableMonotone(options: SelectOptions & { floor: number }): boolean[] {
-  const shown = options.candidates.map(() => true);
-  for (let threshold = Math.min(options.floor, options.threshold); threshold <= options.threshold; threshold++) {
-    const run = selectReleasable({ ...options, threshold });
-    run.forEach((on, i) => {
-      if (!on) shown[i] = false;
-    });
-  }
-  return shown;
 }
 
 /** The invariant itself: every atom of the family is empty or has at least `threshold` weight. */
