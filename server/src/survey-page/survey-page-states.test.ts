@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sha256 } from '../auth/secrets.ts';
 import { customerOptOuts, invitations } from '../db/schema/index.ts';
 import { ingestInteractions } from '../interactions/ingest-interactions.ts';
+import { TEST_PASSWORD } from '../testing/factories.ts';
 import { createTestApp, databaseKinds, type TestApp } from '../testing/harness.ts';
 import { ASSET_DIR } from './assets.ts';
 import {
@@ -145,7 +146,15 @@ describe.each(databaseKinds)('survey link states on %s', (kind) => {
 
   it('never sets a cookie and ignores a staff session cookie on the public pages', async () => {
     const { token } = await world.invite();
-    const cookie = { cookie: 'vl_session=whatever-a-signed-in-browser-sends' };
+    const login = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { email: world.admin.email, password: TEST_PASSWORD },
+    });
+    const session = String(login.headers['set-cookie']).split(';')[0]!;
+    expect(session).toMatch(/^vl_session=./);
+    // A signed-in staff member's browser sends its session cookie but no CSRF header.
+    const cookie = { cookie: session };
     const responses = [
       await client.get(`/s/${token}`, cookie),
       await t.app.inject({
