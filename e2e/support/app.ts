@@ -34,3 +34,21 @@ export const getTree = (context: BrowserContext) => apiGet<UnitTree>(context, '/
 export async function textOf(page: Page, testId: string): Promise<string> {
   return ((await page.getByTestId(testId).textContent()) ?? '').trim();
 }
+
+/** POST/PATCH/DELETE as the signed-in person: sends the session's CSRF token like the web app. */
+export async function apiSend<T>(
+  context: BrowserContext,
+  method: 'POST' | 'PATCH' | 'DELETE',
+  path: string,
+  body?: unknown,
+  expectStatus = method === 'POST' ? 201 : 200,
+): Promise<T> {
+  const session = await apiGet<{ csrfToken: string }>(context, '/auth/session');
+  const response = await context.request.fetch(`/api/v1${path}`, {
+    method,
+    headers: { 'x-csrf-token': session.csrfToken },
+    data: body,
+  });
+  expect(response.status(), `${method} ${path}: ${await response.text()}`).toBe(expectStatus);
+  return (await response.json()) as T;
+}

@@ -49,9 +49,12 @@ const toDistribution = (f: DistributionForm): Distribution => ({
 export function DistributionPanel({ survey, canEdit }: Props) {
   const queryClient = useQueryClient();
   const [form, setForm] = useState(() => toForm(survey.distribution));
+  // The open-link checkbox answers at once; it settles to the server's state after the save.
+  const [openLink, setOpenLink] = useState(survey.openLinkKey !== null);
   const save = useMutation({
     mutationFn: (body: Parameters<typeof updateSurvey>[1]) => updateSurvey(survey.id, body),
     onSuccess: (updated) => queryClient.setQueryData(['surveys', 'one', survey.id], updated),
+    onSettled: (updated) => setOpenLink((updated ?? survey).openLinkKey !== null),
   });
   const errors = fieldErrorMap(save.error instanceof ApiError ? save.error.fieldErrors : []);
   const set = (patch: Partial<DistributionForm>) => setForm((f) => ({ ...f, ...patch }));
@@ -163,9 +166,12 @@ export function DistributionPanel({ survey, canEdit }: Props) {
           <label className="choice">
             <input
               type="checkbox"
-              checked={survey.openLinkKey !== null}
+              checked={openLink}
               disabled={!canEdit || save.isPending}
-              onChange={(e) => save.mutate({ openLink: e.target.checked })}
+              onChange={(e) => {
+                setOpenLink(e.target.checked);
+                save.mutate({ openLink: e.target.checked });
+              }}
             />
             Accept responses through an open link
           </label>
