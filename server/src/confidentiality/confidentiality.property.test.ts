@@ -1,13 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createDisclosureContext, discloseCells } from './disclosure-context.ts';
-import {
-  fullSize,
-  indices,
-  type Scenario,
-  scenarioArb,
-  tinySize,
-} from './testing/arbitraries.ts';
+import { fullSize, indices, type Scenario, scenarioArb, tinySize } from './testing/arbitraries.ts';
 import {
   differenceAttack,
   exposedResponses,
@@ -103,7 +97,8 @@ describe('confidentiality engine properties', () => {
     fc.assert(
       fc.property(scenarioArb(fullSize), (scenario) => {
         for (const result of disclose(scenario)) {
-          if (result.status === 'suppressed') expect(Object.keys(result).sort()).toEqual(['key', 'status']);
+          if (result.status === 'suppressed')
+            expect(Object.keys(result).sort()).toEqual(['key', 'status']);
         }
       }),
       { numRuns: runs.full },

@@ -59,7 +59,12 @@ export function createDisclosureContext(options: ConfidentialityOptions): Disclo
     const shown = sets.map(() => true);
     const meanShown = answers.map(() => sets.map(() => true));
     for (let threshold = floorK; threshold <= k; threshold++) {
-      const level1 = selectReleasable({ fixed: released.cells, candidates: sets, weight: counts, threshold });
+      const level1 = selectReleasable({
+        fixed: released.cells,
+        candidates: sets,
+        weight: counts,
+        threshold,
+      });
       const ids = level1.flatMap((on, c) => (on ? [c] : []));
       level1.forEach((on, c) => {
         shown[c] &&= on;

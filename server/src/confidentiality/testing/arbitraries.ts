@@ -24,7 +24,12 @@ export interface ScenarioLimits {
 }
 
 /** The brief's sizes: 1–30 units, depth ≤ 4, 0–40 responses per unit over 1–6 periods. */
-export const fullSize: ScenarioLimits = { maxUnits: 30, maxPerUnit: 40, maxPeriods: 6, maxCells: 14 };
+export const fullSize: ScenarioLimits = {
+  maxUnits: 30,
+  maxPerUnit: 40,
+  maxPeriods: 6,
+  maxCells: 14,
+};
 /** Tiny instances for the exhaustive rank attacker. */
 export const tinySize: ScenarioLimits = { maxUnits: 4, maxPerUnit: 5, maxPeriods: 3, maxCells: 8 };
 

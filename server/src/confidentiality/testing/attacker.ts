@@ -38,7 +38,8 @@ export function responseSetsOf(
  */
 export function differenceAttack(sets: readonly number[][], k: number): number[] | null {
   const asSets = sets.map((set) => new Set(set));
-  const subset = (a: Set<number>, b: Set<number>) => a.size <= b.size && [...a].every((x) => b.has(x));
+  const subset = (a: Set<number>, b: Set<number>) =>
+    a.size <= b.size && [...a].every((x) => b.has(x));
   const small = (size: number) => size > 0 && size < k;
   for (let b = 0; b < asSets.length; b++) {
     const inside = asSets.flatMap((a, i) =>
@@ -107,7 +108,13 @@ export function exposedResponses(sets: readonly number[][], columns: readonly nu
   const distinct = [...byPattern.values()].map((group) => group[0]);
   const full = rankOf(sets, distinct);
   return [...byPattern.values()].flatMap((group) =>
-    group.length === 1 && rankOf(sets, distinct.filter((x) => x !== group[0])) < full ? group : [],
+    group.length === 1 &&
+    rankOf(
+      sets,
+      distinct.filter((x) => x !== group[0]),
+    ) < full
+      ? group
+      : [],
   );
 }
 
@@ -130,7 +137,8 @@ export function rankOf(sets: readonly number[][], columns: readonly number[]): n
     for (let i = rank + 1; i < rows.length; i++) {
       const row = rows[i];
       const factor = row[col];
-      for (let j = col; j < columns.length; j++) row[j] = (p[col] * row[j] - factor * p[j]) / previous;
+      for (let j = col; j < columns.length; j++)
+        row[j] = (p[col] * row[j] - factor * p[j]) / previous;
     }
     previous = p[col];
     rank++;
