@@ -20,7 +20,7 @@ describe('test attacker', () => {
           [0, 1, 2],
           [3, 4, 5],
         ],
-        5,
+        2,
       ),
     ).toEqual([6]);
   });
@@ -63,6 +63,6 @@ describe('test attacker', () => {
         [0, 1, 2],
       ),
     ).toBe(3);
-    expect(rankOf([[0, 1], [1, 2], [2]], [0, 1, 2])).toBe(2);
+    expect(rankOf([[0, 1], [2], [0, 1, 2]], [0, 1, 2])).toBe(2);
   });
 });
