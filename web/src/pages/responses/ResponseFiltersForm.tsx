@@ -53,7 +53,7 @@ export function ResponseFiltersForm({ search, onChange }: Props) {
   return (
     <search className="filters card" aria-label="Filter responses">
       <div className="field">
-        <label htmlFor="f-unit">Unit (with the units below it)</label>
+        <label htmlFor="f-unit">Unit and the units below</label>
         <select
           id="f-unit"
           value={search.unitId ?? ''}

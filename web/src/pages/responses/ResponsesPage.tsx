@@ -82,7 +82,11 @@ export function ResponsesPage() {
             {rows.map((r) => (
               <tr key={r.id} data-nps={r.npsCategory ?? ''}>
                 <td>
-                  <Link to="/responses/$responseId" params={{ responseId: r.id }}>
+                  <Link
+                    to="/responses/$responseId"
+                    params={{ responseId: r.id }}
+                    className="nowrap"
+                  >
                     {dateTime(r.submittedAt)}
                   </Link>
                   <span className="cell-sub">
