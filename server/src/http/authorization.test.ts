@@ -7,9 +7,9 @@ import {
 } from 'fastify-type-provider-zod';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApiToken } from '../auth/api-token-service.ts';
+import { webhookDeliveries } from '../db/schema/index.ts';
 import { type Action, policy } from '../policies/index.ts';
 import { createSurvey, publishSurvey } from '../surveys/survey-service.ts';
-import { createWebhook } from '../webhooks/subscription-service.ts';
 import {
   createOrganization,
   createPerson,
@@ -18,7 +18,7 @@ import {
 } from '../testing/factories.ts';
 import { createTestApp, databaseKinds, type TestApp, testConfig } from '../testing/harness.ts';
 import { type SignedIn, signInAs } from '../testing/http-client.ts';
-import { webhookDeliveries } from '../db/schema/index.ts';
+import { createWebhook } from '../webhooks/subscription-service.ts';
 import { apiRouteModules } from './route-modules.ts';
 import type { ZodApp } from './types.ts';
 
