@@ -32,6 +32,8 @@
  * variable keeps variance ≈ 1 (E*_u is exactly 1 only when Q̄_u has variance 1; it is a little
  * below 1 because Q̄_u averages several units). See README.md in this folder for the same table.
  */
+import { type DemoFeedbackModel, demoFeedbackModel } from './feedback-model.ts';
+
 export interface DemoCausalModel {
   /** Standardized path coefficients of the service value chain. */
   paths: {
@@ -77,6 +79,8 @@ export interface DemoCausalModel {
   retention: { baseRate: number; employeeValueLogOdds: number };
   /** Mean purchases per customer per month by segment, before the loyalty effect. */
   purchaseRateBySegment: Record<CustomerSegment, number>;
+  /** Interactions, invitations and how respondents answer (see feedback-model.ts). */
+  feedback: DemoFeedbackModel;
 }
 
 export const customerSegments = ['retail', 'premier', 'small_business'] as const;
@@ -109,6 +113,7 @@ export const demoCausalModel: DemoCausalModel = {
   },
   retention: { baseRate: 0.1, employeeValueLogOdds: -0.6 },
   purchaseRateBySegment: { retail: 1.2, premier: 2.5, small_business: 4 },
+  feedback: demoFeedbackModel,
 };
 
 /** √(1 − Σβ²), the residual scale that keeps a standardized variable at variance 1. */

@@ -1,8 +1,9 @@
 import { type DemoCausalModel, demoCausalModel } from './causal-model.ts';
 import { generateCustomers } from './customers.ts';
+import { generateInteractionsAndResponses } from './feedback.ts';
 import { generateOrganization } from './organization.ts';
 import { generatePeople } from './people.ts';
-import type { DemoCustomer, DemoOrganization, DemoPerson } from './records.ts';
+import type { DemoCustomer, DemoFeedback, DemoOrganization, DemoPerson } from './records.ts';
 
 export const DEFAULT_DEMO_SEED = 20_240_601;
 
@@ -12,6 +13,8 @@ export interface DemoData extends DemoOrganization {
   model: DemoCausalModel;
   people: DemoPerson[];
   customers: DemoCustomer[];
+  /** The customer-value survey, two years of interactions, invitations and responses. */
+  feedback: DemoFeedback;
 }
 
 /**
@@ -23,6 +26,8 @@ export function generateDemoData(opts: {
   model?: DemoCausalModel;
   asOf: Date;
   customerCount?: number;
+  /** Interaction volume multiplier (0: no interactions); see DEFAULT_FEEDBACK_SCALE. */
+  scale?: number;
 }): DemoData {
   const seed = opts.seed ?? DEFAULT_DEMO_SEED;
   const model = opts.model ?? demoCausalModel;
@@ -35,6 +40,15 @@ export function generateDemoData(opts: {
     asOf: opts.asOf,
     count: opts.customerCount,
   });
+  const feedback = generateInteractionsAndResponses({
+    seed,
+    model,
+    organization,
+    people,
+    customers,
+    asOf: opts.asOf,
+    scale: opts.scale,
+  });
   return {
     seed,
     asOf: opts.asOf.toISOString().slice(0, 10),
@@ -42,5 +56,6 @@ export function generateDemoData(opts: {
     ...organization,
     people,
     customers,
+    feedback,
   };
 }

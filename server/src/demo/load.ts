@@ -13,6 +13,7 @@ import {
 } from '../db/schema/index.ts';
 import { type DemoCausalModel, demoCausalModel } from './causal-model.ts';
 import { type DemoData, generateDemoData } from './generate.ts';
+import { insertDemoFeedback, type LoadedFeedback } from './load-feedback.ts';
 import { DEMO_PASSWORD } from './logins.ts';
 
 export const DEMO_ORG_SLUG = 'harbor-bank';
@@ -36,7 +37,12 @@ export interface LoadedDemo {
     people: number;
     customers: number;
     logins: number;
+    interactions: number;
+    invitations: number;
+    responses: number;
   };
+  /** The demo survey's ids and the feedback row counts. */
+  feedback: LoadedFeedback;
   /** Database ids by external id, for later loading steps. */
   ids: { units: Map<string, string>; people: Map<string, string>; customers: Map<string, string> };
   data: DemoData;
@@ -55,12 +61,15 @@ export async function loadDemoOrganization(opts: {
   asOf?: Date;
   force?: boolean;
   customerCount?: number;
+  /** Interaction volume multiplier; see DEFAULT_FEEDBACK_SCALE. */
+  scale?: number;
 }): Promise<LoadedDemo> {
   const data = generateDemoData({
     seed: opts.seed,
     model: opts.model ?? demoCausalModel,
     asOf: opts.asOf ?? new Date(),
     customerCount: opts.customerCount,
+    scale: opts.scale,
   });
   // argon2 is slow on purpose: hash once, outside the transaction, and reuse the hash.
   const passwordHash = await hashPassword(DEMO_PASSWORD);
@@ -82,11 +91,21 @@ export async function loadDemoOrganization(opts: {
  * Loads the demo only when the database has no organization at all (first start).
  * Returns null when there was something already.
  */
-export async function loadDemoIfEmpty(opts: { db: Db; seed?: number }): Promise<LoadedDemo | null> {
+export async function loadDemoIfEmpty(opts: {
+  db: Db;
+  seed?: number;
+  asOf?: Date;
+  scale?: number;
+}): Promise<LoadedDemo | null> {
   const [any] = await opts.db.select({ id: organizations.id }).from(organizations).limit(1);
   if (any) return null;
   try {
-    return await loadDemoOrganization({ db: opts.db, seed: opts.seed });
+    return await loadDemoOrganization({
+      db: opts.db,
+      seed: opts.seed,
+      asOf: opts.asOf,
+      scale: opts.scale,
+    });
   } catch (error) {
     // Another process seeded it between our check and our lock.
     if (error instanceof DemoOrganizationExistsError) return null;
@@ -183,6 +202,13 @@ async function insertDemoData(tx: Tx, data: DemoData, passwordHash: string): Pro
       },
     })),
   );
+  const feedback = await insertDemoFeedback(tx, data.feedback, {
+    orgId,
+    units: unitIds,
+    people: personIds,
+    customers: customerIds,
+    publisherExternalId: data.people.find((p) => p.demoLogin === 'admin')!.externalId,
+  });
   return {
     orgId,
     seed: data.seed,
@@ -192,7 +218,11 @@ async function insertDemoData(tx: Tx, data: DemoData, passwordHash: string): Pro
       people: data.people.length,
       customers: data.customers.length,
       logins: withLogin.length,
+      interactions: feedback.counts.interactions,
+      invitations: feedback.counts.invitations,
+      responses: feedback.counts.responses,
     },
+    feedback,
     ids: { units: unitIds, people: personIds, customers: customerIds },
     data,
   };

@@ -1,4 +1,5 @@
-import type { Role } from '@valueloop/contracts';
+import type { Distribution, Role, SurveyDefinition } from '@valueloop/contracts';
+import type { Answers } from '../responses/answers.ts';
 import type { CustomerSegment } from './causal-model.ts';
 import type { DemoLoginKey } from './logins.ts';
 
@@ -91,4 +92,73 @@ export interface DemoCustomer {
     /** Expected purchases per month. */
     purchaseRate: number;
   };
+}
+
+export type DemoChannel = 'branch' | 'phone' | 'chat';
+
+/** The demo's customer-value survey: one published version, active throughout the history. */
+export interface DemoSurvey {
+  name: string;
+  definition: SurveyDefinition;
+  distribution: Distribution;
+  /** ISO instant the version was published (the start of the history). */
+  publishedAt: string;
+}
+
+export interface DemoInteraction {
+  externalId: string;
+  customerExternalId: string;
+  unitExternalId: string;
+  /** The employees of the branch who served; the first is the main one. */
+  employeeExternalIds: string[];
+  channel: DemoChannel;
+  /** Month of the cross-lagged panel (0 oldest … 23 the month of `asOf`). */
+  month: number;
+  /** ISO instants. `completedAt` is null when the work finishes after `asOf`. */
+  occurredAt: string;
+  promisedAt: string;
+  completedAt: string | null;
+  /** Whether the promise was (or will be) broken; visible in the data as completed > promised. */
+  latent: { promiseBroken: boolean };
+}
+
+/** An invitation sent after an interaction (at most one per interaction). */
+export interface DemoInvitation {
+  interactionExternalId: string;
+  customerExternalId: string;
+  sentAt: string;
+  expiresAt: string;
+  remindedAt: string | null;
+  openedAt: string | null;
+  completedAt: string | null;
+}
+
+/** A complete response to the invitation of an interaction. */
+export interface DemoResponse {
+  interactionExternalId: string;
+  customerExternalId: string;
+  unitExternalId: string;
+  /** The main employee who served. */
+  employeeExternalId: string;
+  language: 'en' | 'es';
+  /** Answers by question id; `thanks` holds person *external* ids (the loader maps them). */
+  answers: Answers;
+  startedAt: string;
+  submittedAt: string;
+  durationMs: number;
+  latent: {
+    /** The branch-month customer value V_{u,t} of the panel. */
+    branchCustomerValue: number;
+    /** The respondent's experience x, satisfaction s and loyalty y for this visit. */
+    experience: number;
+    satisfaction: number;
+    loyalty: number;
+  };
+}
+
+export interface DemoFeedback {
+  survey: DemoSurvey;
+  interactions: DemoInteraction[];
+  invitations: DemoInvitation[];
+  responses: DemoResponse[];
 }
