@@ -14,6 +14,8 @@ import {
 import { createPostgresTestDatabase } from '../testing/harness.ts';
 import { ingestResponses } from './ingest-responses.ts';
 
+const rowsOf = <T>(result: unknown) => (result as { rows: T[] }).rows;
+
 const script = fileURLToPath(new URL('./testing/event-recorder-worker.ts', import.meta.url));
 const queue = eventQueue('response.received');
 
@@ -71,9 +73,9 @@ describe('response.received events with two real worker processes on postgres', 
         .where(and(eq(jobs.queue, queue), isNull(jobs.doneAt)))
     )[0]!.n;
   const records = async () =>
-    (await database.db.execute(sql`select count(*)::int as n from event_records`)).rows[0] as {
-      n: number;
-    };
+    rowsOf<{ n: number }>(
+      await database.db.execute(sql`select count(*)::int as n from event_records`),
+    )[0]!;
 
   async function waitUntil(check: () => Promise<boolean>, seconds: number) {
     const deadline = Date.now() + seconds * 1000;
@@ -86,10 +88,12 @@ describe('response.received events with two real worker processes on postgres', 
 
   /** Every stored response has exactly one processed event, and every event job is done. */
   async function expectExactlyOnce(expected: number) {
-    const { rows } = await database.db.execute(sql`
+    const rows = rowsOf(
+      await database.db.execute(sql`
       select count(*)::int as records, count(distinct r.response_id)::int as responses,
              (select count(*)::int from responses) as stored
-      from event_records r`);
+      from event_records r`),
+    );
     expect(rows[0]).toEqual({ records: expected, responses: expected, stored: expected });
     expect(await pending()).toBe(0);
   }
@@ -103,8 +107,8 @@ describe('response.received events with two real worker processes on postgres', 
       for (const w of workers) await stopWorker(w);
     }
     await expectExactlyOnce(500);
-    const { rows } = await database.db.execute(
-      sql`select count(distinct worker)::int as n from event_records`,
+    const rows = rowsOf(
+      await database.db.execute(sql`select count(distinct worker)::int as n from event_records`),
     );
     expect((rows[0] as { n: number }).n).toBe(2);
   }, 120_000);
