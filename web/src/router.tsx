@@ -3,6 +3,7 @@ import {
   createRootRouteWithContext,
   createRoute,
   createRouter,
+  lazyRouteComponent,
   Outlet,
   redirect,
 } from '@tanstack/react-router';
@@ -18,11 +19,8 @@ import { ResetPasswordPage } from './pages/auth/ResetPasswordPage.tsx';
 import { ExplorerPage } from './pages/explorer/ExplorerPage.tsx';
 import { HomePage } from './pages/HomePage.tsx';
 import { PeoplePage } from './pages/PeoplePage.tsx';
-import { ResponseDetailPage } from './pages/responses/ResponseDetailPage.tsx';
-import { ResponsesPage } from './pages/responses/ResponsesPage.tsx';
 import { parseResponseSearch, type ResponseSearch } from './pages/responses/response-filters.ts';
-import { type EditorTab, SurveyEditorPage } from './pages/surveys/SurveyEditorPage.tsx';
-import { SurveysPage } from './pages/surveys/SurveysPage.tsx';
+import type { EditorTab } from './pages/surveys/SurveyEditorPage.tsx';
 import { queryClient } from './query-client.ts';
 import { sessionQueryKey } from './session.ts';
 
@@ -108,10 +106,11 @@ const mailboxRoute = createRoute({
   component: MailboxPage,
 });
 
+// The feedback pages load on first visit, keeping the initial bundle as it was.
 const surveysRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/surveys',
-  component: SurveysPage,
+  component: lazyRouteComponent(() => import('./pages/surveys/SurveysPage.tsx'), 'SurveysPage'),
 });
 const editorTabs: readonly EditorTab[] = ['questions', 'distribution', 'versions'];
 const surveyRoute = createRoute({
@@ -120,18 +119,27 @@ const surveyRoute = createRoute({
   validateSearch: (search: Record<string, unknown>): { tab?: EditorTab } => ({
     tab: editorTabs.find((t) => t === search.tab),
   }),
-  component: SurveyEditorPage,
+  component: lazyRouteComponent(
+    () => import('./pages/surveys/SurveyEditorPage.tsx'),
+    'SurveyEditorPage',
+  ),
 });
 const responsesRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/responses',
   validateSearch: (search: Record<string, unknown>): ResponseSearch => parseResponseSearch(search),
-  component: ResponsesPage,
+  component: lazyRouteComponent(
+    () => import('./pages/responses/ResponsesPage.tsx'),
+    'ResponsesPage',
+  ),
 });
 const responseRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/responses/$responseId',
-  component: ResponseDetailPage,
+  component: lazyRouteComponent(
+    () => import('./pages/responses/ResponseDetailPage.tsx'),
+    'ResponseDetailPage',
+  ),
 });
 
 const routeTree = rootRoute.addChildren([

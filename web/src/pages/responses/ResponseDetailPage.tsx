@@ -15,12 +15,15 @@ const sourceLabels: Record<ResponseDetail['source'], string> = {
   import: 'Import',
 };
 
+const scaleMax: Record<string, number> = { agreement5: 5, csat5: 5, effort7: 7, nps: 10 };
+
 function answerText(answer: Answer, detail: ResponseDetail): string {
   const { value, type } = answer;
   if (type === 'thank_picker') {
     return detail.thanked.length ? detail.thanked.map((p) => p.name).join(', ') : 'Nobody';
   }
   if (typeof value === 'boolean') return value ? 'Yes' : 'No';
+  if (typeof value === 'number' && scaleMax[type]) return `${value} of ${scaleMax[type]}`;
   if (Array.isArray(value)) return value.join(', ');
   return String(value);
 }

@@ -70,7 +70,7 @@ export function DistributionPanel({ survey, canEdit }: Props) {
         <form className="card form" onSubmit={submit} aria-labelledby="dist-heading">
           <h2 id="dist-heading">Invitations after interactions</h2>
           <ErrorMessage error={save.error} title="Could not save the settings" />
-          <fieldset className="form" disabled={!canEdit || save.isPending}>
+          <fieldset className="plain-fieldset" disabled={!canEdit || save.isPending}>
             <legend className="visually-hidden">Distribution rules</legend>
             <NumberField
               id="dist-sampling"
