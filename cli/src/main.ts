@@ -18,7 +18,7 @@ async function main(): Promise<number> {
     process.stderr.write(`valueloop: unknown command '${name}'\n\n${usage()}`);
     return EXIT_USAGE;
   }
-  return command.run(args);
+  return (await command.load()).run(args);
 }
 
 main().then(

@@ -5,7 +5,6 @@ import { CLV_PREDICT_USAGE, runClvPredict } from './clv-predict.ts';
 import type { Command } from './types.ts';
 
 export const clvCommand: Command = {
-  summary: 'Customer lifetime value models: clv fit|predict --input FILE --model MODEL …',
   async run(args) {
     const [sub, ...rest] = args;
     if (sub === 'fit') return runClvFit(rest);

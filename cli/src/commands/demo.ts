@@ -20,7 +20,6 @@ export function parseSeed(value: string | undefined): number {
 }
 
 export const demoCommand: Command = {
-  summary: 'Load the Harbor Savings Bank demo organization (--seed N, --force replaces it)',
   async run(args) {
     const { values } = parseArgs({
       args,

@@ -128,7 +128,6 @@ function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
 }
 
 export const doctorCommand: Command = {
-  summary: 'Check configuration, database, migrations, web build and Node (--role web,worker)',
   async run(args) {
     const { values } = parseArgs({
       args,

@@ -197,7 +197,6 @@ export function renderDrivers(out: DriversOutput): string {
 }
 
 export const driversCommand: Command = {
-  summary: 'Key drivers: drivers --data FILE.csv --outcome COL --predictors A,B,…',
   async run(args) {
     const { options, json } = parseDriversArgs(args);
     const out = runDriversFile(options);

@@ -24,7 +24,6 @@ function problemOf(error: unknown): { code: string; message: string; errors: Row
 }
 
 export const importCommand: Command = {
-  summary: 'Import a CSV file: import units|people|edges FILE [--org SLUG]',
   async run(args) {
     const { values, positionals } = parseArgs({
       args,

@@ -3,7 +3,6 @@ import { loadConfigOrExit } from './start.ts';
 import type { Command } from './types.ts';
 
 export const migrateCommand: Command = {
-  summary: 'Apply pending database migrations',
   async run() {
     const config = loadConfigOrExit();
     const database = await openDatabase(config.database);

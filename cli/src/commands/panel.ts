@@ -223,7 +223,6 @@ export function renderPanel(out: PanelOutput): string {
 }
 
 export const panelCommand: Command = {
-  summary: 'Cross-lagged panel: panel --data FILE.csv --unit COL --period COL --vars X,Y',
   async run(args) {
     const { options, json } = parsePanelArgs(args);
     const out = runPanelFile(options);

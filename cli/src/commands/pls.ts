@@ -238,7 +238,6 @@ export function renderPls(out: PlsOutput): string {
 }
 
 export const plsCommand: Command = {
-  summary: 'PLS path model: pls --data FILE.csv --model MODEL.json [--bootstrap N --seed S]',
   async run(args) {
     const { options, json } = parsePlsArgs(args);
     const out = await runPlsFile(options);

@@ -33,7 +33,6 @@ export function loadConfigOrExit() {
 }
 
 export const startCommand: Command = {
-  summary: 'Start ValueLoop (--role web,worker; default both)',
   async run(args) {
     const { values } = parseArgs({
       args,
