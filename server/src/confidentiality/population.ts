@@ -39,7 +39,8 @@ export function buildPopulation(
   const children = childrenByUnit(units);
   const strata: Stratum[] = [];
   const byKey = new Map<string, number>();
-  const strataByUnit = new Map<string, number[]>();
+  const strataByUnitPeriod = new Map<string, Map<string, number[]>>();
+  const subtrees = new Map<string, string[]>();
   for (const response of responses) {
     if (!children.has(response.unitId)) throw badRequest(`Unknown unit ${response.unitId}`);
     if (!periodPattern.test(response.period)) {
@@ -59,9 +60,11 @@ export function buildPopulation(
         answered: indices.map(() => 0),
         comments: [],
       });
-      const list = strataByUnit.get(response.unitId) ?? [];
+      const periods = strataByUnitPeriod.get(response.unitId) ?? new Map<string, number[]>();
+      strataByUnitPeriod.set(response.unitId, periods);
+      const list = periods.get(response.period) ?? [];
       list.push(id);
-      strataByUnit.set(response.unitId, list);
+      periods.set(response.period, list);
     }
     const stratum = strata[id];
     stratum.count += 1;
@@ -83,17 +86,19 @@ export function buildPopulation(
     }
     if (!children.has(cell.unit.unitId)) throw badRequest(`Unknown unit ${cell.unit.unitId}`);
     const bands = cell.tenure ? new Set<TenureBand>(cell.tenure) : null;
-    const unitIds =
-      cell.unit.scope === 'subtree' ? subtree(children, cell.unit.unitId) : [cell.unit.unitId];
+    const root = cell.unit.unitId;
+    let unitIds = [root];
+    if (cell.unit.scope === 'subtree') {
+      unitIds = subtrees.get(root) ?? subtree(children, root);
+      subtrees.set(root, unitIds);
+    }
     const ids: number[] = [];
     for (const unitId of unitIds) {
-      for (const id of strataByUnit.get(unitId) ?? []) {
-        const stratum = strata[id];
+      for (const [period, list] of strataByUnitPeriod.get(unitId) ?? []) {
         // Compare on the window's granularity, so daily responses fall into monthly windows.
-        const period = stratum.period.slice(0, from.length);
-        if (period < from || period > to) continue;
-        if (bands && !bands.has(stratum.band)) continue;
-        ids.push(id);
+        const coarse = period.slice(0, from.length);
+        if (coarse < from || coarse > to) continue;
+        for (const id of list) if (!bands || bands.has(strata[id].band)) ids.push(id);
       }
     }
     return Int32Array.from(ids).sort();

@@ -30,12 +30,6 @@ export interface SelectOptions {
   readonly threshold: number;
 }
 
-interface Atom {
-  readonly cells: readonly number[];
-  readonly signature: string;
-  weight: number;
-}
-
 /**
  * Which candidates can be shown: `true` for shown, `false` for suppressed. A candidate equal to
  * a released cell adds nothing and stays shown; equal candidates share one decision.
@@ -62,33 +56,33 @@ export function selectReleasable(options: SelectOptions): boolean[] {
 
 function selectDistinct(options: SelectOptions): boolean[] {
   const { fixed, candidates, weight, threshold } = options;
+  const family = new Family([...fixed, ...candidates], weight);
+  const first = fixed.length;
   const sizes = candidates.map((cell) => sizeOf(cell, weight));
   // Rule 1, primary suppression: a cell with fewer than k responses is never shown.
-  const active = sizes.map((size) => size >= threshold);
+  candidates.forEach((_, i) => {
+    family.active[first + i] = sizes[i] >= threshold ? 1 : 0;
+  });
   for (;;) {
-    const cells = [...fixed, ...candidates.filter((_, i) => active[i])];
-    const candidateOf = [...fixed.map(() => -1), ...active.flatMap((on, i) => (on ? [i] : []))];
-    const atoms = atomsOf(cells, weight);
-    const violations = atoms
-      .filter((atom) => atom.weight < threshold)
-      .sort((a, b) => a.weight - b.weight || compare(a.signature, b.signature));
-    if (violations.length === 0) return active;
-
-    // Rule 2, complementary suppression: for each small atom, withdraw one new cell whose removal
-    // merges the atom into a neighbour or uncovers it — the smallest such cell (ties: the later
-    // request). One withdrawal may mend several atoms, so atoms already touched wait a round.
-    const bySubPattern = indexBySubPattern(atoms);
+    const atoms = family.atoms();
+    const violations = atoms.small(threshold);
+    if (violations.length === 0) break;
+    // Rule 2, complementary suppression: for each small atom, withdraw one new cell whose
+    // removal merges the atom into a neighbour or uncovers it — the smallest such cell (ties:
+    // the later request). One withdrawal may mend several atoms, so atoms whose options are
+    // already planned wait for the next round.
     const planned = new Set<number>();
-    for (const atom of violations) {
-      const options = removalOptions(atom, cells, candidateOf, bySubPattern);
-      if (options.some((i) => planned.has(i))) continue;
-      const pick = options.sort((a, b) => sizes[a] - sizes[b] || b - a)[0];
-      if (pick !== undefined) planned.add(pick);
+    for (const stratum of violations) {
+      const options = family.removalOptions(stratum, atoms, first);
+      if (options.some((c) => planned.has(c))) continue;
+      options.sort((a, b) => sizes[a - first] - sizes[b - first] || b - a);
+      if (options.length > 0) planned.add(options[0]);
     }
     // Cannot happen while `fixed` is safe; withdrawing everything new is the sound fallback.
-    if (planned.size === 0) return active.map(() => false);
-    for (const i of planned) active[i] = false;
+    if (planned.size === 0) return candidates.map(() => false);
+    for (const c of planned) family.active[c] = 0;
   }
+  return candidates.map((_, i) => family.active[first + i] === 1);
 }
 
 /** The invariant itself: every atom of the family is empty or has at least `threshold` weight. */
@@ -97,7 +91,7 @@ export function isSafeFamily(
   weight: ArrayLike<number>,
   threshold: number,
 ): boolean {
-  return atomsOf(cells, weight).every((atom) => atom.weight >= threshold);
+  return new Family(cells, weight).atoms().small(threshold).length === 0;
 }
 
 export function sizeOf(cell: Int32Array, weight: ArrayLike<number>): number {
@@ -106,63 +100,109 @@ export function sizeOf(cell: Int32Array, weight: ArrayLike<number>): number {
   return size;
 }
 
-/** Atoms with positive weight; strata of weight 0 cannot be learned about at this level. */
-function atomsOf(cells: readonly Int32Array[], weight: ArrayLike<number>): Atom[] {
-  const membership = new Map<number, number[]>();
-  cells.forEach((cell, c) => {
-    for (const id of cell) {
-      if (weight[id] <= 0) continue;
-      const list = membership.get(id);
-      if (list) list.push(c);
-      else membership.set(id, [c]);
-    }
-  });
-  const atoms = new Map<string, Atom>();
-  for (const [id, list] of membership) {
-    const signature = list.join(',');
-    const atom = atoms.get(signature);
-    if (atom) atom.weight += weight[id];
-    else atoms.set(signature, { cells: list, signature, weight: weight[id] });
+/** Atoms as a class per stratum (0: in no active cell), their weights and representatives. */
+interface Atoms {
+  readonly classOf: Int32Array;
+  small(threshold: number): number[];
+}
+
+/**
+ * A family of cells over strata of positive weight, with an on/off flag per cell and the
+ * reverse index stratum → cells (ascending), so atoms are found by partition refinement in time
+ * linear in the memberships, without building any pattern strings.
+ */
+class Family {
+  readonly active: Uint8Array;
+  private readonly cells: Int32Array[];
+  private readonly weight: ArrayLike<number>;
+  private readonly start: Int32Array;
+  private readonly members: Int32Array;
+  private readonly memberships: number;
+
+  constructor(cells: readonly Int32Array[], weight: ArrayLike<number>) {
+    this.weight = weight;
+    this.cells = cells.map((cell) => cell.filter((id) => weight[id] > 0));
+    this.active = new Uint8Array(cells.length).fill(1);
+    const start = new Int32Array(weight.length + 1);
+    for (const cell of this.cells) for (const id of cell) start[id + 1]++;
+    for (let i = 0; i < weight.length; i++) start[i + 1] += start[i];
+    const fill = start.slice(0, weight.length);
+    const members = new Int32Array(start[weight.length]);
+    this.cells.forEach((cell, c) => {
+      for (const id of cell) members[fill[id]++] = c;
+    });
+    this.start = start;
+    this.members = members;
+    this.memberships = members.length;
   }
-  return [...atoms.values()];
-}
 
-/** For each atom and each cell of its pattern: pattern minus that cell → the cell. */
-function indexBySubPattern(atoms: readonly Atom[]): Map<string, number[]> {
-  const index = new Map<string, number[]>();
-  for (const atom of atoms) {
-    for (const cell of atom.cells) {
-      const key = atom.cells.filter((c) => c !== cell).join(',');
-      const list = index.get(key);
-      if (list) list.push(cell);
-      else index.set(key, [cell]);
+  /** Active cells containing a stratum, ascending. */
+  patternOf(stratum: number): number[] {
+    const pattern: number[] = [];
+    for (let i = this.start[stratum]; i < this.start[stratum + 1]; i++) {
+      if (this.active[this.members[i]]) pattern.push(this.members[i]);
     }
+    return pattern;
   }
-  return index;
-}
 
-/** New cells (as candidate indices) whose withdrawal changes the given small atom. */
-function removalOptions(
-  atom: Atom,
-  cells: readonly Int32Array[],
-  candidateOf: readonly number[],
-  bySubPattern: ReadonlyMap<string, readonly number[]>,
-): number[] {
-  const inPattern = atom.cells.filter((c) => candidateOf[c] >= 0);
-  const splitters = (bySubPattern.get(atom.signature) ?? []).filter((c) => candidateOf[c] >= 0);
-  const direct = [...inPattern, ...splitters].map((c) => candidateOf[c]);
-  if (direct.length > 0) return direct;
-  // The atom lies only in fixed cells and is split off by new cells in several ways at once:
-  // any new cell overlapping its cells is a step towards the fixed family's own, safe, atoms.
-  const covered = new Set<number>();
-  for (const c of atom.cells) for (const id of cells[c]) covered.add(id);
-  const overlapping: number[] = [];
-  cells.forEach((cell, c) => {
-    if (candidateOf[c] >= 0 && cell.some((id) => covered.has(id))) overlapping.push(candidateOf[c]);
-  });
-  return overlapping;
-}
+  atoms(): Atoms {
+    const classOf = new Int32Array(this.weight.length);
+    const stamp = new Int32Array(this.memberships + 1);
+    const splitTo = new Int32Array(this.memberships + 1);
+    let next = 1;
+    this.cells.forEach((cell, c) => {
+      if (!this.active[c]) return;
+      for (const id of cell) {
+        const old = classOf[id];
+        if (stamp[old] !== c + 1) {
+          stamp[old] = c + 1;
+          splitTo[old] = next++;
+        }
+        classOf[id] = splitTo[old];
+      }
+    });
+    const weights = new Float64Array(next);
+    const representative = new Int32Array(next).fill(-1);
+    for (let id = 0; id < classOf.length; id++) {
+      weights[classOf[id]] += this.weight[id];
+      if (representative[classOf[id]] < 0) representative[classOf[id]] = id;
+    }
+    const small = (threshold: number) => {
+      const found: number[] = [];
+      for (let c = 1; c < next; c++) {
+        if (weights[c] > 0 && weights[c] < threshold) found.push(c);
+      }
+      // Smallest atoms first; ties by their lowest stratum, so the order is deterministic.
+      found.sort((a, b) => weights[a] - weights[b] || representative[a] - representative[b]);
+      return found.map((c) => representative[c]);
+    };
+    return { classOf, small };
+  }
 
-function compare(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
+  /** New cells (ids ≥ first) whose withdrawal changes the atom of the given stratum. */
+  removalOptions(stratum: number, atoms: Atoms, first: number): number[] {
+    const pattern = this.patternOf(stratum);
+    const options = new Set(pattern.filter((c) => c >= first));
+    // Splitters: cells C outside the pattern with a non-empty atom of pattern P ∪ {C}; such an
+    // atom lies inside every cell of P, so scanning the smallest cell of P finds them all.
+    const smallest = pattern.reduce((a, b) =>
+      this.cells[b].length < this.cells[a].length ? b : a,
+    );
+    for (const id of this.cells[smallest]) {
+      if (atoms.classOf[id] === atoms.classOf[stratum]) continue;
+      const other = this.patternOf(id);
+      if (other.length !== pattern.length + 1) continue;
+      const extra = other.filter((c) => !pattern.includes(c));
+      if (extra.length === 1 && extra[0] >= first) options.add(extra[0]);
+    }
+    if (options.size > 0) return [...options];
+    // The atom lies only in fixed cells and is split off by new cells in several ways at once:
+    // any new cell overlapping its cells is a step towards the fixed family's own, safe, atoms.
+    for (const c of pattern) {
+      for (const id of this.cells[c]) {
+        for (const d of this.patternOf(id)) if (d >= first) options.add(d);
+      }
+    }
+    return [...options];
+  }
 }
