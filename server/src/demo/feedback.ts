@@ -98,7 +98,7 @@ export function generateInteractionsAndResponses(opts: {
           drawInteraction(interactionRng, model, {
             customer,
             month: t,
-            occurred: occurred + Math.floor(interactionRng.next() * 9 * HOUR),
+            occurred: occurred + Math.floor(interactionRng.next() * 9 * 3600) * 1000,
             employeeValue: series[t]!.employeeValue,
             staff: staff.get(customer.homeBranchExternalId) ?? [],
             channel: channels[interactionRng.weightedIndex(channelWeights)]!,
@@ -239,7 +239,8 @@ function drawInteraction(
       ? promised + (3 + rng.next() * 40) * MINUTE
       : occurred + (0.3 + 0.7 * rng.next()) * quoted;
   }
-  completed = Math.round(completed / 1000) * 1000;
+  // Whole seconds; flooring keeps a kept promise at or before the promised time.
+  completed = Math.floor(completed / 1000) * 1000;
   const date = iso(occurred).slice(0, 10);
   return {
     customerExternalId: ctx.customer.externalId,

@@ -1,6 +1,21 @@
-import { and, count, eq, isNull } from 'drizzle-orm';
+import { and, count, eq, inArray, isNotNull, isNull } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { credentials, customers, organizations, people, units } from '../db/schema/index.ts';
+import {
+  credentials,
+  customers,
+  interactions,
+  invitations,
+  jobs,
+  organizations,
+  people,
+  responseScores,
+  responses,
+  surveys,
+  surveyVersions,
+  units,
+} from '../db/schema/index.ts';
+import type { Answers } from '../responses/answers.ts';
+import { scoreResponse } from '../responses/scoring.ts';
 import { createTestApp, databaseKinds, type TestApp } from '../testing/harness.ts';
 import {
   DEMO_ORG_SLUG,
@@ -19,10 +34,17 @@ describe.each(databaseKinds)('loading the demo organization on %s', (kind) => {
   beforeAll(async () => {
     t = await createTestApp(kind);
     const started = performance.now();
+    const cpu = process.cpuUsage();
     // The first-start path: the database is empty, so the demo is loaded.
     loaded = (await loadDemoIfEmpty({ db: t.database.db, seed: 7 }))!;
-    // Reported, not asserted: machines differ. The issue asks for "a few seconds".
-    console.info(`demo load on ${kind}: ${Math.round(performance.now() - started)} ms`);
+    // Reported, not asserted: machines differ. PGlite runs in this process, so its CPU time
+    // is the load's cost even when the machine is busy.
+    const used = process.cpuUsage(cpu);
+    console.info(
+      `demo load on ${kind}: ${Math.round(performance.now() - started)} ms wall, ` +
+        `${Math.round((used.user + used.system) / 1000)} ms CPU in this process; ` +
+        JSON.stringify(loaded.counts),
+    );
   });
   afterAll(() => t.close());
 
@@ -38,6 +60,78 @@ describe.each(databaseKinds)('loading the demo organization on %s', (kind) => {
       .from(organizations)
       .where(eq(organizations.slug, 'harbor-bank'));
     expect(org).toMatchObject({ name: 'Harbor Savings Bank', currency: 'USD' });
+  });
+
+  it('inserts the active customer-value survey and its history', async () => {
+    const db = t.database.db;
+    const [survey] = await db.select().from(surveys).where(eq(surveys.orgId, loaded.orgId));
+    expect(survey).toMatchObject({ kind: 'customer', status: 'active' });
+    expect(survey!.distribution).toMatchObject({ samplingRate: 0.3, quarantineDays: 30 });
+    const versions = await db
+      .select()
+      .from(surveyVersions)
+      .where(eq(surveyVersions.surveyId, survey!.id));
+    expect(versions.map((v) => v.version)).toEqual([1]);
+    expect(survey!.currentVersionId).toBe(versions[0]!.id);
+    const n = async (table: typeof interactions | typeof invitations | typeof responses) =>
+      (await db.select({ n: count() }).from(table).where(eq(table.orgId, loaded.orgId)))[0]!.n;
+    expect(await n(interactions)).toBe(loaded.data.feedback.interactions.length);
+    expect(await n(invitations)).toBe(loaded.data.feedback.invitations.length);
+    expect(await n(responses)).toBe(loaded.data.feedback.responses.length);
+    expect(loaded.counts.responses).toBeGreaterThan(2000);
+    const [answered] = await db
+      .select({ n: count() })
+      .from(invitations)
+      .where(and(eq(invitations.orgId, loaded.orgId), isNotNull(invitations.completedAt)));
+    expect(answered!.n).toBe(loaded.counts.responses);
+    // History is not replayed as live events (see README.md).
+    const events = await db
+      .select({ n: count() })
+      .from(jobs)
+      .where(eq(jobs.queue, 'event:response.received'));
+    expect(events[0]!.n).toBe(0);
+  });
+
+  it('stores exactly the scores that ingestion would compute', async () => {
+    const db = t.database.db;
+    const sample = await db
+      .select({ response: responses, interaction: interactions, version: surveyVersions })
+      .from(responses)
+      .innerJoin(interactions, eq(interactions.id, responses.interactionId))
+      .innerJoin(surveyVersions, eq(surveyVersions.id, responses.surveyVersionId))
+      .where(eq(responses.orgId, loaded.orgId))
+      .limit(300);
+    expect(sample.length).toBe(300);
+    const items = await db
+      .select()
+      .from(responseScores)
+      .where(
+        inArray(
+          responseScores.responseId,
+          sample.map((s) => s.response.id),
+        ),
+      );
+    for (const { response, interaction, version } of sample) {
+      const scores = scoreResponse(version.definition, response.answers as Answers, interaction);
+      expect(response).toMatchObject({
+        status: 'complete',
+        source: 'invitation',
+        unitId: interaction.unitId,
+        customerId: interaction.customerId,
+        employeeId: interaction.employeeIds[0],
+        cvi: scores.cvi === null ? null : expect.closeTo(scores.cvi, 3),
+        nps: scores.nps,
+        npsCategory: scores.npsCategory,
+        csat: scores.csat === null ? null : expect.closeTo(scores.csat, 3),
+        effort: scores.effort === null ? null : expect.closeTo(scores.effort, 3),
+        retention: scores.retention === null ? null : expect.closeTo(scores.retention, 3),
+        promiseBroken: scores.promiseBroken,
+      });
+      const stored = items.filter((i) => i.responseId === response.id);
+      expect(Object.fromEntries(stored.map((i) => [i.construct, i.score]))).toEqual(scores.items);
+      for (const thanked of response.thankedPersonIds)
+        expect(interaction.employeeIds).toContain(thanked);
+    }
   });
 
   it('sets a manager on every unit', async () => {
