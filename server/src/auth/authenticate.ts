@@ -25,6 +25,8 @@ export function registerAuthentication(app: FastifyInstance, db: Db) {
   app.decorateRequest('principal', null);
   app.decorateRequest('sessionExpired', false);
   app.addHook('onRequest', async (request) => {
+    // Only the API knows sessions: public pages (the survey page) never read a cookie.
+    if (!request.url.startsWith('/api/')) return;
     const header = request.headers.authorization;
     if (header?.startsWith('Bearer ')) {
       const principal = await resolveApiToken({ db, token: header.slice(7).trim() });

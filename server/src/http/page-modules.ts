@@ -1,11 +1,10 @@
-import { ignoreCookiesOnSurveyPages, surveyPageRoutes } from '../survey-page/plugin.ts';
+import { surveyPageRoutes } from '../survey-page/plugin.ts';
 import type { RouteDeps, RouteModule, ZodApp } from './types.ts';
 
 /** Public, server-rendered pages outside /api (no login, no cookies), in one list. */
 export const pageModules: RouteModule[] = [surveyPageRoutes];
 
-/** Registers each page module in its own context; call before the session hook is added. */
+/** Registers each page module in its own context. Sessions are resolved only under /api/. */
 export async function registerPageModules(app: ZodApp, deps: RouteDeps): Promise<void> {
-  ignoreCookiesOnSurveyPages(app);
   for (const mod of pageModules) await app.register(async (scope) => mod(scope as ZodApp, deps));
 }

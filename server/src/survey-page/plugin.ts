@@ -1,4 +1,3 @@
-import type { FastifyInstance } from 'fastify';
 import type { RouteDeps, ZodApp } from '../http/types.ts';
 import { registerSurveyAssets } from './assets.ts';
 import { parseFormBody } from './form-answers.ts';
@@ -8,7 +7,6 @@ import { registerInvitationPages } from './routes.ts';
 import { createStartStamper } from './started-at.ts';
 
 /** Paths of the public survey pages; they never read or set cookies. */
-export const isSurveyPagePath = (url: string) => url === '/s' || url.startsWith('/s/');
 
 /**
  * The public survey pages: server-rendered HTML, one small script, strict security headers.
@@ -31,15 +29,4 @@ export async function surveyPageRoutes(app: ZodApp, deps: RouteDeps) {
   const assets = registerSurveyAssets(app);
   registerInvitationPages(app, deps, assets);
   registerOpenLinkPages(app, deps, assets, createStartStamper());
-}
-
-/**
- * Public pages cannot be cookie-authenticated: before the session hook runs, drop any cookies
- * a signed-in staff member's browser sent along, so no session is resolved and no CSRF check
- * applies. (Must be added before `registerAuthentication`.)
- */
-export function ignoreCookiesOnSurveyPages(app: FastifyInstance) {
-  app.addHook('onRequest', async (request) => {
-    if (isSurveyPagePath(request.url)) request.cookies = {};
-  });
 }
