@@ -81,6 +81,7 @@ export async function loadDemoOrganization(opts: {
       .where(eq(organizations.slug, DEMO_ORG_SLUG));
     if (existing) {
       if (!opts.force) throw new DemoOrganizationExistsError();
+      await clearFeedbackHistory(tx, existing.id);
       await tx.delete(organizations).where(eq(organizations.id, existing.id));
     }
     return insertDemoData(tx, data, passwordHash);
@@ -226,6 +227,30 @@ async function insertDemoData(tx: Tx, data: DemoData, passwordHash: string): Pro
     ids: { units: unitIds, people: personIds, customers: customerIds },
     data,
   };
+}
+
+/**
+ * Empties the feedback tables before the organization's cascading delete when they hold only
+ * this organization's rows. Without it the cascade checks every deleted customer against
+ * interactions, invitations and responses by customer_id / interaction_id, columns with no
+ * index of their own (their indexes lead with org_id), which takes minutes for the demo's
+ * history. When another organization has rows there, or a newer table references these, the
+ * savepoint rolls back and the ordinary cascade does the work.
+ */
+async function clearFeedbackHistory(tx: Tx, orgId: string): Promise<void> {
+  const others = await tx.execute(sql`
+    select exists (select 1 from interactions where org_id <> ${orgId})
+        or exists (select 1 from invitations where org_id <> ${orgId})
+        or exists (select 1 from responses where org_id <> ${orgId}) as shared`);
+  const [row] = (others as unknown as { rows: Array<{ shared: boolean }> }).rows;
+  if (row?.shared) return;
+  try {
+    await tx.transaction(async (sp) => {
+      await sp.execute(sql`truncate response_scores, responses, invitations, interactions`);
+    });
+  } catch {
+    // Referenced by a table this function does not know: fall back to the cascade.
+  }
 }
 
 async function insertBatched<T extends PgTable>(
