@@ -87,6 +87,8 @@ export const interactions = pgTable(
     uniqueIndex('interactions_org_external_uq').on(t.orgId, t.externalId),
     index('interactions_org_unit_time_idx').on(t.orgId, t.unitId, t.occurredAt),
     index('interactions_org_customer_time_idx').on(t.orgId, t.customerId, t.occurredAt),
+    // Foreign-key indexes: deleting a customer (erasure) or an organization cascades through these.
+    index('interactions_customer_idx').on(t.customerId),
   ],
 );
 
@@ -118,6 +120,8 @@ export const invitations = pgTable(
   (t) => [
     index('invitations_org_customer_idx').on(t.orgId, t.customerId, t.createdAt),
     index('invitations_org_survey_idx').on(t.orgId, t.surveyId, t.createdAt),
+    index('invitations_customer_idx').on(t.customerId),
+    index('invitations_interaction_idx').on(t.interactionId),
   ],
 );
 
@@ -182,6 +186,8 @@ export const responses = pgTable(
     index('responses_org_submitted_idx').on(t.orgId, t.submittedAt, t.id),
     index('responses_org_unit_submitted_idx').on(t.orgId, t.unitId, t.submittedAt),
     index('responses_org_employee_idx').on(t.orgId, t.employeeId, t.submittedAt),
+    index('responses_customer_idx').on(t.customerId),
+    index('responses_interaction_idx').on(t.interactionId),
   ],
 );
 
