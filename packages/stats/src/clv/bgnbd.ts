@@ -1,53 +1,39 @@
 import { createBetaGeometricProblem } from './beta-geometric-likelihood.ts';
-import {
-  collapseRfm,
-  type RfmPatterns,
-  requireEnoughCustomers,
-  toRfmColumns,
-  validateRfm,
-} from './data.ts';
-import { repeatWeight, runFit } from './fit-helpers.ts';
 import { logNegativeBinomialPmf, negativeBinomialSurvival } from './negative-binomial.ts';
-import { betaln, gammaln, hyp2f1 } from './special.ts';
-import type { BgNbdParams, FitOptionsBase, ModelFit, RfmInput } from './types.ts';
 import {
-  requireFiniteResult,
-  requireNonNegative,
-  requirePositiveParams,
-} from './validate-params.ts';
+  fitRfmModel,
+  prepareRfmColumns,
+  type RfmConditionalOptions,
+  type RfmCustomersOptions,
+  type RfmFitOptions,
+  type RfmPmfOptions,
+  type RfmUnconditionalOptions,
+  requireUnconditionalQuery,
+  trivialPurchaseProbability,
+  weightedLogLikelihood,
+} from './rfm-model.ts';
+import { betaln, gammaln, hyp2f1 } from './special.ts';
+import type { BgNbdParams, ModelFit } from './types.ts';
+import { requireFiniteResult, requireNonNegative } from './validate-params.ts';
 
 export const BG_NBD_PARAMETER_NAMES = ['r', 'alpha', 'a', 'b'] as const;
 
-export interface BgNbdFitOptions extends FitOptionsBase<BgNbdParams> {
-  /** Customers, or patterns from collapseRfm (reused without re-collapsing). */
-  customers: RfmInput | RfmPatterns;
-}
+export type BgNbdFitOptions = RfmFitOptions<BgNbdParams>;
 
 /** Maximum-likelihood BG/NBD fit (Fader, Hardie & Lee 2005) on collapsed weighted patterns. */
 export function fitBgNbd(options: BgNbdFitOptions): ModelFit<BgNbdParams> {
-  const patterns = collapseRfm(options.customers);
-  requireEnoughCustomers(patterns.totalWeight, repeatWeight(patterns), 4);
-  return runFit<BgNbdParams>({
-    problem: createBetaGeometricProblem({ patterns, variant: 'bgnbd' }),
-    names: BG_NBD_PARAMETER_NAMES,
-    defaults: { r: 1, alpha: Math.max(patterns.maxT, 1e-6) / 10, a: 1, b: 1 },
+  return fitRfmModel<BgNbdParams>({
     options,
-    customers: patterns.totalWeight,
-    uniquePatterns: patterns.count,
+    names: BG_NBD_PARAMETER_NAMES,
+    problem: (patterns) => createBetaGeometricProblem({ patterns, variant: 'bgnbd' }),
+    defaults: (timeScale) => ({ r: 1, alpha: timeScale, a: 1, b: 1 }),
   });
 }
 
-export interface BgNbdCustomersOptions {
-  params: BgNbdParams;
-  customers: RfmInput;
-}
+export type BgNbdCustomersOptions = RfmCustomersOptions<BgNbdParams>;
 
-function prepare(options: BgNbdCustomersOptions) {
-  requirePositiveParams(options.params, BG_NBD_PARAMETER_NAMES);
-  const columns = toRfmColumns(options.customers);
-  validateRfm(columns);
-  return columns;
-}
+const prepare = (options: BgNbdCustomersOptions) =>
+  prepareRfmColumns(options, BG_NBD_PARAMETER_NAMES);
 
 /** Per-customer BG/NBD log-likelihood and the weighted total (original time scale). */
 export function computeBgNbdLogLikelihood(options: BgNbdCustomersOptions): {
@@ -56,10 +42,7 @@ export function computeBgNbdLogLikelihood(options: BgNbdCustomersOptions): {
 } {
   const { r, alpha, a, b } = options.params;
   const c = prepare(options);
-  const perCustomer: number[] = [];
-  let total = 0;
-  for (let i = 0; i < c.frequency.length; i++) {
-    const x = c.frequency[i];
+  return weightedLogLikelihood(c, 'BG/NBD log-likelihood', (x, i) => {
     const a1 = gammaln(r + x) - gammaln(r) + r * Math.log(alpha);
     const a2 = gammaln(a + b) + gammaln(b + x) - gammaln(b) - gammaln(a + b + x);
     const l3 = -(r + x) * Math.log(alpha + c.T[i]);
@@ -69,10 +52,8 @@ export function computeBgNbdLogLikelihood(options: BgNbdCustomersOptions): {
       const m = Math.max(l3, l4);
       ll = a1 + a2 + m + Math.log1p(Math.exp(Math.min(l3, l4) - m));
     }
-    perCustomer.push(requireFiniteResult('BG/NBD log-likelihood', ll));
-    total += c.weights[i] * ll;
-  }
-  return { total, perCustomer };
+    return ll;
+  });
 }
 
 /** P(alive at T | x, t_x, T) (Fader, Hardie & Lee 2008 note 021); 1 when x = 0. */
@@ -94,10 +75,7 @@ export function hyp2f1Stable(a: number, b: number, c: number, z: number): number
   return hyp2f1(c - a, c - b, c, z) * (1 - z) ** (c - a - b);
 }
 
-export interface BgNbdConditionalOptions extends BgNbdCustomersOptions {
-  /** Length of the future window (same time unit as recency and T). */
-  t: number;
-}
+export type BgNbdConditionalOptions = RfmConditionalOptions<BgNbdParams>;
 
 /** E[X(T, T + t] | x, t_x, T], equation (10) of Fader, Hardie & Lee (2005). */
 export function predictBgNbdConditionalPurchases(options: BgNbdConditionalOptions): number[] {
@@ -117,16 +95,12 @@ export function predictBgNbdConditionalPurchases(options: BgNbdConditionalOption
   });
 }
 
-export interface BgNbdUnconditionalOptions {
-  params: BgNbdParams;
-  t: number;
-}
+export type BgNbdUnconditionalOptions = RfmUnconditionalOptions<BgNbdParams>;
 
 /** E[X(t)] for a new customer, equation (9) of Fader, Hardie & Lee (2005). */
 export function predictBgNbdPurchases(options: BgNbdUnconditionalOptions): number {
   const { r, alpha, a, b } = options.params;
-  requirePositiveParams(options.params, BG_NBD_PARAMETER_NAMES);
-  requireNonNegative('t', options.t);
+  requireUnconditionalQuery(options, BG_NBD_PARAMETER_NAMES);
   const t = options.t;
   const hyp = hyp2f1Stable(r, b, a + b - 1, t / (alpha + t));
   return requireFiniteResult(
@@ -135,19 +109,14 @@ export function predictBgNbdPurchases(options: BgNbdUnconditionalOptions): numbe
   );
 }
 
-export interface BgNbdPmfOptions extends BgNbdUnconditionalOptions {
-  /** Number of repeat purchases. */
-  n: number;
-}
+export type BgNbdPmfOptions = RfmPmfOptions<BgNbdParams>;
 
 /** P(X(t) = n) for a new customer, equation (8) of Fader, Hardie & Lee (2005). */
 export function computeBgNbdPurchaseProbability(options: BgNbdPmfOptions): number {
   const { r, alpha, a, b } = options.params;
   const { t, n } = options;
-  requirePositiveParams(options.params, BG_NBD_PARAMETER_NAMES);
-  requireNonNegative('t', t);
-  if (!Number.isInteger(n) || n < 0) return 0;
-  if (t === 0) return n === 0 ? 1 : 0;
+  const trivial = trivialPurchaseProbability(options, BG_NBD_PARAMETER_NAMES);
+  if (trivial !== null) return trivial;
   const p = t / (alpha + t);
   const first = Math.exp(betaln(a, b + n) - betaln(a, b) + logNegativeBinomialPmf(r, p, n));
   const second =

@@ -1,54 +1,40 @@
 import { createBetaGeometricProblem } from './beta-geometric-likelihood.ts';
 import { hyp2f1Stable } from './bgnbd.ts';
-import {
-  collapseRfm,
-  type RfmPatterns,
-  requireEnoughCustomers,
-  toRfmColumns,
-  validateRfm,
-} from './data.ts';
-import { repeatWeight, runFit } from './fit-helpers.ts';
 import { logNegativeBinomialPmf, negativeBinomialSurvival } from './negative-binomial.ts';
-import { betaln, gammaln } from './special.ts';
-import type { FitOptionsBase, MbgNbdParams, ModelFit, RfmInput } from './types.ts';
 import {
-  requireFiniteResult,
-  requireNonNegative,
-  requirePositiveParams,
-} from './validate-params.ts';
+  fitRfmModel,
+  prepareRfmColumns,
+  type RfmConditionalOptions,
+  type RfmCustomersOptions,
+  type RfmFitOptions,
+  type RfmPmfOptions,
+  type RfmUnconditionalOptions,
+  requireUnconditionalQuery,
+  trivialPurchaseProbability,
+  weightedLogLikelihood,
+} from './rfm-model.ts';
+import { betaln, gammaln } from './special.ts';
+import type { MbgNbdParams, ModelFit } from './types.ts';
+import { requireFiniteResult, requireNonNegative } from './validate-params.ts';
 
 export const MBG_NBD_PARAMETER_NAMES = ['r', 'alpha', 'a', 'b'] as const;
 
-export interface MbgNbdFitOptions extends FitOptionsBase<MbgNbdParams> {
-  /** Customers, or patterns from collapseRfm (reused without re-collapsing). */
-  customers: RfmInput | RfmPatterns;
-}
+export type MbgNbdFitOptions = RfmFitOptions<MbgNbdParams>;
 
 /** Maximum-likelihood MBG/NBD fit (Batislam, Denizel & Filiztekin 2007; Wagner & Hoppe 2008). */
 export function fitMbgNbd(options: MbgNbdFitOptions): ModelFit<MbgNbdParams> {
-  const patterns = collapseRfm(options.customers);
-  requireEnoughCustomers(patterns.totalWeight, repeatWeight(patterns), 4);
-  return runFit<MbgNbdParams>({
-    problem: createBetaGeometricProblem({ patterns, variant: 'mbgnbd' }),
-    names: MBG_NBD_PARAMETER_NAMES,
-    defaults: { r: 1, alpha: Math.max(patterns.maxT, 1e-6) / 10, a: 1, b: 1 },
+  return fitRfmModel<MbgNbdParams>({
     options,
-    customers: patterns.totalWeight,
-    uniquePatterns: patterns.count,
+    names: MBG_NBD_PARAMETER_NAMES,
+    problem: (patterns) => createBetaGeometricProblem({ patterns, variant: 'mbgnbd' }),
+    defaults: (timeScale) => ({ r: 1, alpha: timeScale, a: 1, b: 1 }),
   });
 }
 
-export interface MbgNbdCustomersOptions {
-  params: MbgNbdParams;
-  customers: RfmInput;
-}
+export type MbgNbdCustomersOptions = RfmCustomersOptions<MbgNbdParams>;
 
-function prepare(options: MbgNbdCustomersOptions) {
-  requirePositiveParams(options.params, MBG_NBD_PARAMETER_NAMES);
-  const columns = toRfmColumns(options.customers);
-  validateRfm(columns);
-  return columns;
-}
+const prepare = (options: MbgNbdCustomersOptions) =>
+  prepareRfmColumns(options, MBG_NBD_PARAMETER_NAMES);
 
 /** Per-customer MBG/NBD log-likelihood and the weighted total. */
 export function computeMbgNbdLogLikelihood(options: MbgNbdCustomersOptions): {
@@ -57,10 +43,7 @@ export function computeMbgNbdLogLikelihood(options: MbgNbdCustomersOptions): {
 } {
   const { r, alpha, a, b } = options.params;
   const c = prepare(options);
-  const perCustomer: number[] = [];
-  let total = 0;
-  for (let i = 0; i < c.frequency.length; i++) {
-    const x = c.frequency[i];
+  return weightedLogLikelihood(c, 'MBG/NBD log-likelihood', (x, i) => {
     const a1 = gammaln(r + x) - gammaln(r) + r * Math.log(alpha);
     const a2 = gammaln(a + b) + gammaln(b + x + 1) - gammaln(b) - gammaln(a + b + x + 1);
     const a3 = -(r + x) * Math.log(alpha + c.T[i]);
@@ -68,11 +51,8 @@ export function computeMbgNbdLogLikelihood(options: MbgNbdCustomersOptions): {
       Math.log(a) -
       Math.log(b + x) +
       (r + x) * (Math.log(alpha + c.T[i]) - Math.log(alpha + c.recency[i]));
-    const ll = a1 + a2 + a3 + (a4 > 0 ? a4 + Math.log1p(Math.exp(-a4)) : Math.log1p(Math.exp(a4)));
-    perCustomer.push(requireFiniteResult('MBG/NBD log-likelihood', ll));
-    total += c.weights[i] * ll;
-  }
-  return { total, perCustomer };
+    return a1 + a2 + a3 + (a4 > 0 ? a4 + Math.log1p(Math.exp(-a4)) : Math.log1p(Math.exp(a4)));
+  });
 }
 
 /** P(alive at T | x, t_x, T) (Batislam et al. 2007, appendix eq. 5). */
@@ -86,9 +66,7 @@ export function computeMbgNbdProbabilityAlive(options: MbgNbdCustomersOptions): 
   });
 }
 
-export interface MbgNbdConditionalOptions extends MbgNbdCustomersOptions {
-  t: number;
-}
+export type MbgNbdConditionalOptions = RfmConditionalOptions<MbgNbdParams>;
 
 /** E[X(T, T + t] | x, t_x, T] (Wagner & Hoppe 2008). */
 export function predictMbgNbdConditionalPurchases(options: MbgNbdConditionalOptions): number[] {
@@ -106,16 +84,12 @@ export function predictMbgNbdConditionalPurchases(options: MbgNbdConditionalOpti
   });
 }
 
-export interface MbgNbdUnconditionalOptions {
-  params: MbgNbdParams;
-  t: number;
-}
+export type MbgNbdUnconditionalOptions = RfmUnconditionalOptions<MbgNbdParams>;
 
 /** E[X(t)] for a new customer. */
 export function predictMbgNbdPurchases(options: MbgNbdUnconditionalOptions): number {
   const { r, alpha, a, b } = options.params;
-  requirePositiveParams(options.params, MBG_NBD_PARAMETER_NAMES);
-  requireNonNegative('t', options.t);
+  requireUnconditionalQuery(options, MBG_NBD_PARAMETER_NAMES);
   const t = options.t;
   const hyp = hyp2f1Stable(r, b + 1, a + b, t / (alpha + t));
   return requireFiniteResult(
@@ -124,18 +98,14 @@ export function predictMbgNbdPurchases(options: MbgNbdUnconditionalOptions): num
   );
 }
 
-export interface MbgNbdPmfOptions extends MbgNbdUnconditionalOptions {
-  n: number;
-}
+export type MbgNbdPmfOptions = RfmPmfOptions<MbgNbdParams>;
 
 /** P(X(t) = n) for a new customer (includes death at time zero). */
 export function computeMbgNbdPurchaseProbability(options: MbgNbdPmfOptions): number {
   const { r, alpha, a, b } = options.params;
   const { t, n } = options;
-  requirePositiveParams(options.params, MBG_NBD_PARAMETER_NAMES);
-  requireNonNegative('t', t);
-  if (!Number.isInteger(n) || n < 0) return 0;
-  if (t === 0) return n === 0 ? 1 : 0;
+  const trivial = trivialPurchaseProbability(options, MBG_NBD_PARAMETER_NAMES);
+  if (trivial !== null) return trivial;
   const p = t / (alpha + t);
   const first = Math.exp(betaln(a, b + n + 1) - betaln(a, b) + logNegativeBinomialPmf(r, p, n));
   const second = Math.exp(betaln(a + 1, b + n) - betaln(a, b)) * negativeBinomialSurvival(r, p, n);

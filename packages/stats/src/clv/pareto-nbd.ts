@@ -1,11 +1,3 @@
-import {
-  collapseRfm,
-  type RfmPatterns,
-  requireEnoughCustomers,
-  toRfmColumns,
-  validateRfm,
-} from './data.ts';
-import { repeatWeight, runFit } from './fit-helpers.ts';
 import { computeGeometricPanels, GAUSS_LEGENDRE_16 } from './gauss-legendre.ts';
 import { logNegativeBinomialPmf } from './negative-binomial.ts';
 import {
@@ -13,45 +5,40 @@ import {
   computeParetoLogA0,
   createParetoNbdProblem,
 } from './pareto-nbd-likelihood.ts';
-import { gammaln } from './special.ts';
-import type { FitOptionsBase, ModelFit, ParetoNbdParams, RfmInput } from './types.ts';
 import {
-  requireFiniteResult,
-  requireNonNegative,
-  requirePositiveParams,
-} from './validate-params.ts';
+  fitRfmModel,
+  prepareRfmColumns,
+  type RfmConditionalOptions,
+  type RfmCustomersOptions,
+  type RfmFitOptions,
+  type RfmPmfOptions,
+  type RfmUnconditionalOptions,
+  requireUnconditionalQuery,
+  trivialPurchaseProbability,
+  weightedLogLikelihood,
+} from './rfm-model.ts';
+import { gammaln } from './special.ts';
+import type { ModelFit, ParetoNbdParams } from './types.ts';
+import { requireFiniteResult, requireNonNegative } from './validate-params.ts';
 
 export const PARETO_NBD_PARAMETER_NAMES = ['r', 'alpha', 's', 'beta'] as const;
 
-export interface ParetoNbdFitOptions extends FitOptionsBase<ParetoNbdParams> {
-  /** Customers, or patterns from collapseRfm (reused without re-collapsing). */
-  customers: RfmInput | RfmPatterns;
-}
+export type ParetoNbdFitOptions = RfmFitOptions<ParetoNbdParams>;
 
 /** Maximum-likelihood Pareto/NBD fit (Schmittlein, Morrison & Colombo 1987). */
 export function fitParetoNbd(options: ParetoNbdFitOptions): ModelFit<ParetoNbdParams> {
-  const patterns = collapseRfm(options.customers);
-  requireEnoughCustomers(patterns.totalWeight, repeatWeight(patterns), 4);
-  const timeScale = Math.max(patterns.maxT, 1e-6) / 10;
-  return runFit<ParetoNbdParams>({
-    problem: createParetoNbdProblem(patterns),
-    names: PARETO_NBD_PARAMETER_NAMES,
-    defaults: { r: 1, alpha: timeScale, s: 1, beta: timeScale },
+  return fitRfmModel<ParetoNbdParams>({
     options,
-    customers: patterns.totalWeight,
-    uniquePatterns: patterns.count,
+    names: PARETO_NBD_PARAMETER_NAMES,
+    problem: createParetoNbdProblem,
+    defaults: (timeScale) => ({ r: 1, alpha: timeScale, s: 1, beta: timeScale }),
   });
 }
 
-export interface ParetoNbdCustomersOptions {
-  params: ParetoNbdParams;
-  customers: RfmInput;
-}
+export type ParetoNbdCustomersOptions = RfmCustomersOptions<ParetoNbdParams>;
 
 function prepare(options: ParetoNbdCustomersOptions) {
-  requirePositiveParams(options.params, PARETO_NBD_PARAMETER_NAMES);
-  const columns = toRfmColumns(options.customers);
-  validateRfm(columns);
+  const columns = prepareRfmColumns(options, PARETO_NBD_PARAMETER_NAMES);
   const { r, alpha, s, beta } = options.params;
   return { columns, theta: [r, alpha, s, beta] };
 }
@@ -62,14 +49,9 @@ export function computeParetoNbdLogLikelihood(options: ParetoNbdCustomersOptions
   perCustomer: number[];
 } {
   const { columns: c, theta } = prepare(options);
-  const perCustomer = Array.from(c.frequency, (x, i) =>
-    requireFiniteResult(
-      'Pareto/NBD log-likelihood',
-      computeParetoCustomerLogLikelihood(theta, x, c.recency[i], c.T[i]),
-    ),
+  return weightedLogLikelihood(c, 'Pareto/NBD log-likelihood', (x, i) =>
+    computeParetoCustomerLogLikelihood(theta, x, c.recency[i], c.T[i]),
   );
-  const total = perCustomer.reduce((acc, ll, i) => acc + c.weights[i] * ll, 0);
-  return { total, perCustomer };
 }
 
 /** P(alive at T | x, t_x, T) (note 009, eq. 36–37). */
@@ -95,9 +77,7 @@ function powerDifference(s: number, logQ: number): number {
   return -Math.expm1((s - 1) * logQ) / (s - 1);
 }
 
-export interface ParetoNbdConditionalOptions extends ParetoNbdCustomersOptions {
-  t: number;
-}
+export type ParetoNbdConditionalOptions = RfmConditionalOptions<ParetoNbdParams>;
 
 /** E[X(T, T + t] | x, t_x, T] (note 009, eq. 41). */
 export function predictParetoNbdConditionalPurchases(
@@ -126,25 +106,19 @@ export function predictParetoNbdConditionalPurchases(
   });
 }
 
-export interface ParetoNbdUnconditionalOptions {
-  params: ParetoNbdParams;
-  t: number;
-}
+export type ParetoNbdUnconditionalOptions = RfmUnconditionalOptions<ParetoNbdParams>;
 
 /** E[X(t)] for a new customer (note 009, eq. 27). */
 export function predictParetoNbdPurchases(options: ParetoNbdUnconditionalOptions): number {
   const { r, alpha, s, beta } = options.params;
-  requirePositiveParams(options.params, PARETO_NBD_PARAMETER_NAMES);
-  requireNonNegative('t', options.t);
+  requireUnconditionalQuery(options, PARETO_NBD_PARAMETER_NAMES);
   return requireFiniteResult(
     'Pareto/NBD expected purchases',
     ((r * beta) / alpha) * powerDifference(s, Math.log(beta / (beta + options.t))),
   );
 }
 
-export interface ParetoNbdPmfOptions extends ParetoNbdUnconditionalOptions {
-  n: number;
-}
+export type ParetoNbdPmfOptions = RfmPmfOptions<ParetoNbdParams>;
 
 /**
  * P(X(t) = n) for a new customer: with lifetime τ ~ Lomax(s, β) independent of the NB purchase
@@ -153,10 +127,8 @@ export interface ParetoNbdPmfOptions extends ParetoNbdUnconditionalOptions {
 export function computeParetoNbdPurchaseProbability(options: ParetoNbdPmfOptions): number {
   const { r, alpha, s, beta } = options.params;
   const { t, n } = options;
-  requirePositiveParams(options.params, PARETO_NBD_PARAMETER_NAMES);
-  requireNonNegative('t', t);
-  if (!Number.isInteger(n) || n < 0) return 0;
-  if (t === 0) return n === 0 ? 1 : 0;
+  const trivial = trivialPurchaseProbability(options, PARETO_NBD_PARAMETER_NAMES);
+  if (trivial !== null) return trivial;
   const nbAt = (tau: number) =>
     tau === 0 ? (n === 0 ? 1 : 0) : Math.exp(logNegativeBinomialPmf(r, tau / (alpha + tau), n));
   const alive = Math.exp(s * Math.log(beta / (beta + t))) * nbAt(t);
