@@ -262,7 +262,17 @@ async function benchTarget(target: Target) {
   return out;
 }
 
-const results: Array<Record<string, string | number>> = [];
+/** Prints each database's figures as soon as they are measured. */
+const results = {
+  push(r: Record<string, string | number>) {
+    const load = os
+      .loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' ');
+    console.log(`machine: ${os.cpus().length} CPUs, load ${load}`);
+    console.table(r);
+  },
+};
 if (which !== 'pglite') {
   const postgres = await startPostgres();
   const admin = new pg.Client({ connectionString: postgres.url });
@@ -299,10 +309,3 @@ if (which !== 'postgres') {
     rmSync(dir, { recursive: true, force: true });
   }
 }
-console.log(
-  `machine: ${os.cpus().length} CPUs, load ${os
-    .loadavg()
-    .map((l) => l.toFixed(1))
-    .join(' ')}`,
-);
-for (const r of results) console.table(r);
