@@ -1,17 +1,16 @@
 /** `valueloop drivers`: key-driver analysis (relative weights, LMG/Shapley) on a CSV file. */
 import { type BootstrapStatistic, type KeyDriverResult, keyDrivers } from '@valueloop/stats';
 import { CliError } from '../errors.ts';
-import { numberColumns, readTable } from '../stats-io/csv.ts';
-import { type Cell, section, writeJson, writeText } from '../stats-io/format.ts';
 import {
-  parseChoice,
-  parseList,
-  parseNumberOption,
-  parseOptions,
-  requireOption,
-  withDataErrors,
-} from '../stats-io/options.ts';
-import { withStatus } from '../stats-io/progress.ts';
+  BOOTSTRAP_AND_JSON_FLAGS,
+  bootstrapSettings,
+  parseBootstrapOptions,
+  runEstimator,
+} from '../stats-io/bootstrap.ts';
+import { numberColumns, readTable } from '../stats-io/csv.ts';
+import { type Cell, section } from '../stats-io/format.ts';
+import { parseChoice, parseList, parseOptions, requireOption } from '../stats-io/options.ts';
+import { analystCommand } from './analyst-command.ts';
 import type { Command } from './types.ts';
 
 export const DRIVERS_USAGE =
@@ -68,9 +67,7 @@ export function parseDriversArgs(args: string[]): {
       outcome: { type: 'string' },
       predictors: { type: 'string' },
       method: { type: 'string' },
-      bootstrap: { type: 'string' },
-      seed: { type: 'string' },
-      json: { type: 'boolean' },
+      ...BOOTSTRAP_AND_JSON_FLAGS,
     },
     DRIVERS_USAGE,
   );
@@ -82,14 +79,7 @@ export function parseDriversArgs(args: string[]): {
       outcome: requireOption(values.outcome, '--outcome', DRIVERS_USAGE),
       predictors,
       method: parseChoice('--method', values.method ?? 'all', METHODS),
-      bootstrap:
-        values.bootstrap === undefined
-          ? undefined
-          : parseNumberOption('--bootstrap', values.bootstrap, { integer: true, min: 2 }),
-      seed:
-        values.seed === undefined
-          ? undefined
-          : parseNumberOption('--seed', values.seed, { integer: true }),
+      ...parseBootstrapOptions(values),
     },
     json: values.json ?? false,
   };
@@ -146,19 +136,14 @@ export function runDriversFile(options: DriversCommandOptions): DriversOutput {
     );
   }
   const warnings: string[] = [];
-  const resamples = options.bootstrap;
-  if (resamples !== undefined && options.seed === undefined) {
-    warnings.push('no --seed given: the bootstrap used seed 1');
-  }
-  const run = () =>
+  const bootstrap = bootstrapSettings(options, warnings);
+  const result = runEstimator(options.data, bootstrap, () =>
     keyDrivers({
       data,
       outcome: options.outcome,
       predictors: options.predictors,
-      ...(resamples !== undefined ? { bootstrap: { resamples, seed: options.seed ?? 1 } } : {}),
-    });
-  const result = withDataErrors(options.data, () =>
-    resamples === undefined ? run() : withStatus(`Bootstrapping ${resamples} resamples`, run),
+      ...(bootstrap !== undefined ? { bootstrap } : {}),
+    }),
   );
   return present(result, options.method ?? 'all', warnings);
 }
@@ -196,12 +181,8 @@ export function renderDrivers(out: DriversOutput): string {
   return text.trimEnd();
 }
 
-export const driversCommand: Command = {
-  async run(args) {
-    const { options, json } = parseDriversArgs(args);
-    const out = runDriversFile(options);
-    if (json) writeJson(out);
-    else writeText(renderDrivers(out));
-    return 0;
-  },
-};
+export const driversCommand: Command = analystCommand(
+  parseDriversArgs,
+  runDriversFile,
+  renderDrivers,
+);

@@ -1,16 +1,16 @@
 /** `valueloop panel`: cross-lagged panel model (direction of effect) on a unit × period CSV. */
 import { type CrossLaggedResult, crossLaggedPanel, type LagEffect } from '@valueloop/stats';
 import { CliError } from '../errors.ts';
-import { numberColumn, readTable, stringColumn, type Table } from '../stats-io/csv.ts';
-import { section, writeJson, writeText } from '../stats-io/format.ts';
 import {
-  parseList,
-  parseNumberOption,
-  parseOptions,
-  requireOption,
-  withDataErrors,
-} from '../stats-io/options.ts';
-import { withStatus } from '../stats-io/progress.ts';
+  BOOTSTRAP_AND_JSON_FLAGS,
+  bootstrapSettings,
+  parseBootstrapOptions,
+  runEstimator,
+} from '../stats-io/bootstrap.ts';
+import { numberColumn, readTable, stringColumn, type Table } from '../stats-io/csv.ts';
+import { section } from '../stats-io/format.ts';
+import { parseList, parseOptions, requireOption } from '../stats-io/options.ts';
+import { analystCommand } from './analyst-command.ts';
 import type { Command } from './types.ts';
 
 export const PANEL_USAGE =
@@ -69,9 +69,7 @@ export function parsePanelArgs(args: string[]): { options: PanelCommandOptions; 
       vars: { type: 'string' },
       'fixed-effects': { type: 'boolean' },
       weights: { type: 'string' },
-      bootstrap: { type: 'string' },
-      seed: { type: 'string' },
-      json: { type: 'boolean' },
+      ...BOOTSTRAP_AND_JSON_FLAGS,
     },
     PANEL_USAGE,
   );
@@ -87,14 +85,7 @@ export function parsePanelArgs(args: string[]): { options: PanelCommandOptions; 
       vars: [vars[0], vars[1]],
       fixedEffects: values['fixed-effects'] ?? false,
       weights: values.weights,
-      bootstrap:
-        values.bootstrap === undefined
-          ? undefined
-          : parseNumberOption('--bootstrap', values.bootstrap, { integer: true, min: 2 }),
-      seed:
-        values.seed === undefined
-          ? undefined
-          : parseNumberOption('--seed', values.seed, { integer: true }),
+      ...parseBootstrapOptions(values),
     },
     json: values.json ?? false,
   };
@@ -180,11 +171,8 @@ export function runPanelFile(options: PanelCommandOptions): PanelOutput {
     ...(ws ? { w: ws[i] } : {}),
   }));
   const warnings: string[] = [];
-  const resamples = options.bootstrap;
-  if (resamples !== undefined && options.seed === undefined) {
-    warnings.push('no --seed given: the bootstrap used seed 1');
-  }
-  const run = () =>
+  const bootstrap = bootstrapSettings(options, warnings);
+  const result = runEstimator(options.data, bootstrap, () =>
     crossLaggedPanel({
       data,
       unit: 'unit',
@@ -193,10 +181,8 @@ export function runPanelFile(options: PanelCommandOptions): PanelOutput {
       employee: 'y',
       ...(ws ? { weight: 'w' } : {}),
       estimator: options.fixedEffects ? 'fixed-effects' : 'pooled',
-      ...(resamples !== undefined ? { bootstrap: { resamples, seed: options.seed ?? 1 } } : {}),
-    });
-  const result = withDataErrors(options.data, () =>
-    resamples === undefined ? run() : withStatus(`Bootstrapping ${resamples} resamples`, run),
+      ...(bootstrap !== undefined ? { bootstrap } : {}),
+    }),
   );
   return present(result, options.vars, warnings);
 }
@@ -222,12 +208,4 @@ export function renderPanel(out: PanelOutput): string {
   return `${head}${effects}${equations}${out.summary}\n${warnings}`.trimEnd();
 }
 
-export const panelCommand: Command = {
-  async run(args) {
-    const { options, json } = parsePanelArgs(args);
-    const out = runPanelFile(options);
-    if (json) writeJson(out);
-    else writeText(renderPanel(out));
-    return 0;
-  },
-};
+export const panelCommand: Command = analystCommand(parsePanelArgs, runPanelFile, renderPanel);

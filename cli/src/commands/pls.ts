@@ -10,16 +10,21 @@ import {
   type PlsResult,
 } from '@valueloop/stats';
 import { CliError } from '../errors.ts';
+import {
+  BOOTSTRAP_AND_JSON_FLAGS,
+  bootstrapSettings,
+  parseBootstrapOptions,
+} from '../stats-io/bootstrap.ts';
 import { numberColumns, readTable } from '../stats-io/csv.ts';
-import { type Cell, section, writeJson, writeText } from '../stats-io/format.ts';
+import { type Cell, section } from '../stats-io/format.ts';
 import {
   parseChoice,
-  parseNumberOption,
   parseOptions,
   requireOption,
   withDataErrorsAsync,
 } from '../stats-io/options.ts';
 import { withActivity } from '../stats-io/progress.ts';
+import { analystCommand } from './analyst-command.ts';
 import { largestRegression, modelItems, readPlsModel } from './pls-model.ts';
 import type { Command } from './types.ts';
 
@@ -73,9 +78,7 @@ export function parsePlsArgs(args: string[]): { options: PlsCommandOptions; json
       data: { type: 'string' },
       model: { type: 'string' },
       scheme: { type: 'string' },
-      bootstrap: { type: 'string' },
-      seed: { type: 'string' },
-      json: { type: 'boolean' },
+      ...BOOTSTRAP_AND_JSON_FLAGS,
     },
     PLS_USAGE,
   );
@@ -87,14 +90,7 @@ export function parsePlsArgs(args: string[]): { options: PlsCommandOptions; json
       'centroid',
       'factorial',
     ] as const),
-    bootstrap:
-      values.bootstrap === undefined
-        ? undefined
-        : parseNumberOption('--bootstrap', values.bootstrap, { integer: true, min: 2 }),
-    seed:
-      values.seed === undefined
-        ? undefined
-        : parseNumberOption('--seed', values.seed, { integer: true }),
+    ...parseBootstrapOptions(values),
   };
   return { options, json: values.json ?? false };
 }
@@ -156,10 +152,10 @@ export async function runPlsFile(options: PlsCommandOptions): Promise<PlsOutput>
   const scheme = options.scheme ?? 'path';
   const warnings: string[] = [];
   return withDataErrorsAsync(options.data, async () => {
-    const resamples = options.bootstrap;
-    if (resamples === undefined) return present(estimatePls({ data, model, scheme }), null, []);
-    if (options.seed === undefined) warnings.push('no --seed given: the bootstrap used seed 1');
-    const settings = { data, model, scheme, resamples, seed: options.seed ?? 1 };
+    const bootstrap = bootstrapSettings(options, warnings);
+    if (bootstrap === undefined) return present(estimatePls({ data, model, scheme }), null, []);
+    const { resamples } = bootstrap;
+    const settings = { data, model, scheme, ...bootstrap };
     const boot =
       resamples >= PARALLEL_FROM
         ? await withActivity(`Bootstrapping ${resamples} resamples (2 threads)`, () =>
@@ -237,12 +233,4 @@ export function renderPls(out: PlsOutput): string {
   return `${header}${paths}${quality}${blocks}${effects}${htmt}${warnings}`.trimEnd();
 }
 
-export const plsCommand: Command = {
-  async run(args) {
-    const { options, json } = parsePlsArgs(args);
-    const out = await runPlsFile(options);
-    if (json) writeJson(out);
-    else writeText(renderPls(out));
-    return 0;
-  },
-};
+export const plsCommand: Command = analystCommand(parsePlsArgs, runPlsFile, renderPls);
