@@ -121,7 +121,7 @@ async function benchTarget(target: Target) {
       sql`insert into bench_raw (body) values (${JSON.stringify(answers(i))}::jsonb)`,
     );
   }
-  out['c_raw_insert_per_s_1conn'] = Math.round(rawN / ((performance.now() - t0) / 1000));
+  out.c_raw_insert_per_s_1conn = Math.round(rawN / ((performance.now() - t0) / 1000));
   if (target.kind === 'pglite') await database.close();
 
   const port = await freePort();
