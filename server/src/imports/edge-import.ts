@@ -1,22 +1,15 @@
-import type { ImportResult } from '@valueloop/contracts';
 import { eq } from 'drizzle-orm';
-import type { Tx } from '../db/client.ts';
 import { supportEdges, units } from '../db/schema/index.ts';
-import { type CsvRow, check, checkField, findDuplicates, type RowError } from './csv-reader.ts';
+import { check, checkField, findDuplicates, type RowError } from './csv-reader.ts';
+import { type ImportInput, type ImportOutcome, writeInBatches } from './row-import.ts';
 
 export const edgeColumns = {
   required: ['from_external_id', 'to_external_id'],
   optional: [],
 } as const;
 
-const BATCH = 500;
-
 /** Adds support edges; edges already present count as unchanged (nothing is removed). */
-export async function importSupportEdges(opts: {
-  tx: Tx;
-  orgId: string;
-  rows: CsvRow[];
-}): Promise<{ result: ImportResult; errors: RowError[] }> {
+export async function importSupportEdges(opts: ImportInput): Promise<ImportOutcome> {
   const { tx, orgId, rows } = opts;
   const unitRows = await tx
     .select({ id: units.id, externalId: units.externalId, kind: units.kind })
@@ -71,11 +64,8 @@ export async function importSupportEdges(opts: {
     }
   }
   if (errors.length > 0) return { result, errors };
-  for (let i = 0; i < writes.length; i += BATCH) {
-    await tx
-      .insert(supportEdges)
-      .values(writes.slice(i, i + BATCH))
-      .onConflictDoNothing();
-  }
+  await writeInBatches(writes, (batch) =>
+    tx.insert(supportEdges).values(batch).onConflictDoNothing(),
+  );
   return { result, errors };
 }

@@ -1,17 +1,14 @@
 import type { ImportKind, ImportResult } from '@valueloop/contracts';
-import type { Db, Tx } from '../db/client.ts';
+import type { Db } from '../db/client.ts';
 import { auditLog } from '../db/schema/index.ts';
 import { validationFailed } from '../http/errors.ts';
-import { type CsvColumns, type CsvRow, type RowError, readCsv } from './csv-reader.ts';
+import { type CsvColumns, type RowError, readCsv } from './csv-reader.ts';
 import { edgeColumns, importSupportEdges } from './edge-import.ts';
 import { importPeople, peopleColumns } from './people-import.ts';
+import type { ImportInput, ImportOutcome } from './row-import.ts';
 import { importUnits, unitColumns } from './unit-import.ts';
 
-type Importer = (opts: {
-  tx: Tx;
-  orgId: string;
-  rows: CsvRow[];
-}) => Promise<{ result: ImportResult; errors: RowError[] }>;
+type Importer = (opts: ImportInput) => Promise<ImportOutcome>;
 
 export const importers: Record<ImportKind, { columns: CsvColumns; run: Importer }> = {
   units: { columns: unitColumns, run: importUnits },

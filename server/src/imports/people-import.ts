@@ -1,17 +1,23 @@
-import { type ImportResult, roles as roleValues } from '@valueloop/contracts';
+import { roles as roleValues } from '@valueloop/contracts';
 import { eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
-import type { Tx } from '../db/client.ts';
 import { people, units } from '../db/schema/index.ts';
 import { AppError } from '../http/errors.ts';
-import { type CsvRow, check, checkField, findDuplicates, type RowError } from './csv-reader.ts';
+import { check, checkField, findDuplicates, type RowError } from './csv-reader.ts';
+import {
+  checkExternalIdAndName,
+  countChange,
+  type ImportInput,
+  type ImportOutcome,
+  takeProposed,
+  writeInBatches,
+} from './row-import.ts';
 
 export const peopleColumns = {
   required: ['external_id', 'name', 'email'],
   optional: ['unit_external_id', 'roles', 'hire_date', 'exit_date', 'pay_band'],
 } as const;
 
-const BATCH = 500;
 const emailSchema = z.email();
 
 const sameRoles = (a: readonly string[], b: readonly string[]) =>
@@ -24,11 +30,7 @@ function isUniqueViolation(error: unknown): boolean {
   return false;
 }
 
-export async function importPeople(opts: {
-  tx: Tx;
-  orgId: string;
-  rows: CsvRow[];
-}): Promise<{ result: ImportResult; errors: RowError[] }> {
+export async function importPeople(opts: ImportInput): Promise<ImportOutcome> {
   const { tx, orgId, rows } = opts;
   const existing = await tx.select().from(people).where(eq(people.orgId, orgId));
   const byExternal = new Map(existing.map((p) => [p.externalId, p]));
@@ -61,14 +63,7 @@ export async function importPeople(opts: {
     const payBand = row.get('pay_band');
     const owner = externalByEmail.get(email.toLowerCase());
     const ok = [
-      checkField(
-        errors,
-        row,
-        'external_id',
-        check.required(externalId),
-        check.maxLength(externalId, 200),
-      ),
-      checkField(errors, row, 'name', check.required(name), check.maxLength(name, 200)),
+      ...checkExternalIdAndName(errors, row, externalId, name),
       checkField(
         errors,
         row,
@@ -119,41 +114,39 @@ export async function importPeople(opts: {
       exitDate: row.has('exit_date') ? exitDate || null : (current?.exitDate ?? null),
       payBand: row.has('pay_band') ? payBand || null : (current?.payBand ?? null),
     };
-    if (!current) result.created++;
-    else if (
-      current.name === values.name &&
-      current.email === values.email &&
-      current.unitId === values.unitId &&
-      sameRoles(current.roles, values.roles) &&
-      current.hireDate === values.hireDate &&
-      current.exitDate === values.exitDate &&
-      current.payBand === values.payBand
-    ) {
-      result.unchanged++;
-      continue;
-    } else result.updated++;
-    writes.push(values);
+    const changed = countChange(
+      result,
+      current,
+      (c) =>
+        c.name === values.name &&
+        c.email === values.email &&
+        c.unitId === values.unitId &&
+        sameRoles(c.roles, values.roles) &&
+        c.hireDate === values.hireDate &&
+        c.exitDate === values.exitDate &&
+        c.payBand === values.payBand,
+    );
+    if (changed) writes.push(values);
   }
   if (errors.length > 0) return { result, errors };
 
-  for (let i = 0; i < writes.length; i += BATCH) {
-    await tx
+  await writeInBatches(writes, (batch) =>
+    tx
       .insert(people)
-      .values(writes.slice(i, i + BATCH))
+      .values(batch)
       .onConflictDoUpdate({
         target: [people.orgId, people.externalId],
-        set: {
-          name: sql`excluded.name`,
-          email: sql`excluded.email`,
-          unitId: sql`excluded.unit_id`,
-          roles: sql`excluded.roles`,
-          hireDate: sql`excluded.hire_date`,
-          exitDate: sql`excluded.exit_date`,
-          payBand: sql`excluded.pay_band`,
-          updatedAt: sql`now()`,
-        },
-      });
-  }
+        set: takeProposed(people, [
+          'name',
+          'email',
+          'unitId',
+          'roles',
+          'hireDate',
+          'exitDate',
+          'payBand',
+        ]),
+      }),
+  );
   // Sign-in e-mails follow the roster.
   try {
     await tx.execute(sql`

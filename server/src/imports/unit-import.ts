@@ -1,16 +1,22 @@
 import { randomUUID } from 'node:crypto';
-import { type ImportResult, unitKinds } from '@valueloop/contracts';
+import { unitKinds } from '@valueloop/contracts';
 import { eq, sql } from 'drizzle-orm';
-import type { Tx } from '../db/client.ts';
 import { people, units } from '../db/schema/index.ts';
-import { type CsvRow, check, checkField, findDuplicates, type RowError } from './csv-reader.ts';
+import { check, checkField, findDuplicates, type RowError } from './csv-reader.ts';
+import {
+  checkExternalIdAndName,
+  countChange,
+  type ImportInput,
+  type ImportOutcome,
+  takeProposed,
+  writeInBatches,
+} from './row-import.ts';
 
 export const unitColumns = {
   required: ['external_id', 'name', 'level', 'kind'],
   optional: ['parent_external_id', 'manager_email'],
 } as const;
 
-const BATCH = 500;
 type UnitKind = (typeof unitKinds)[number];
 
 interface Desired {
@@ -53,11 +59,7 @@ function findCycles(desired: Desired[], parentOf: Map<string, string | null>): R
   return errors;
 }
 
-export async function importUnits(opts: {
-  tx: Tx;
-  orgId: string;
-  rows: CsvRow[];
-}): Promise<{ result: ImportResult; errors: RowError[] }> {
+export async function importUnits(opts: ImportInput): Promise<ImportOutcome> {
   const { tx, orgId, rows } = opts;
   const existing = await tx.select().from(units).where(eq(units.orgId, orgId));
   const byExternal = new Map(existing.map((u) => [u.externalId, u]));
@@ -79,14 +81,7 @@ export async function importUnits(opts: {
     const parent = row.get('parent_external_id');
     const managerEmail = row.get('manager_email').toLowerCase();
     const ok = [
-      checkField(
-        errors,
-        row,
-        'external_id',
-        check.required(externalId),
-        check.maxLength(externalId, 200),
-      ),
-      checkField(errors, row, 'name', check.required(name), check.maxLength(name, 200)),
+      ...checkExternalIdAndName(errors, row, externalId, name),
       checkField(errors, row, 'level', check.required(level), check.maxLength(level, 100)),
       checkField(errors, row, 'kind', check.oneOf(kind, unitKinds)),
       checkField(
@@ -159,34 +154,26 @@ export async function importUnits(opts: {
             ? personByEmail.get(d.managerEmail)!
             : null,
     };
-    if (!current) result.created++;
-    else if (
-      current.name === values.name &&
-      current.level === values.level &&
-      current.kind === values.kind &&
-      current.parentId === values.parentId &&
-      current.managerId === values.managerId
-    ) {
-      result.unchanged++;
-      continue;
-    } else result.updated++;
-    writes.push(values);
+    const changed = countChange(
+      result,
+      current,
+      (c) =>
+        c.name === values.name &&
+        c.level === values.level &&
+        c.kind === values.kind &&
+        c.parentId === values.parentId &&
+        c.managerId === values.managerId,
+    );
+    if (changed) writes.push(values);
   }
-  for (let i = 0; i < writes.length; i += BATCH) {
-    await tx
+  await writeInBatches(writes, (batch) =>
+    tx
       .insert(units)
-      .values(writes.slice(i, i + BATCH))
+      .values(batch)
       .onConflictDoUpdate({
         target: [units.orgId, units.externalId],
-        set: {
-          name: sql`excluded.name`,
-          level: sql`excluded.level`,
-          kind: sql`excluded.kind`,
-          parentId: sql`excluded.parent_id`,
-          managerId: sql`excluded.manager_id`,
-          updatedAt: sql`now()`,
-        },
-      });
-  }
+        set: takeProposed(units, ['name', 'level', 'kind', 'parentId', 'managerId']),
+      }),
+  );
   return { result, errors };
 }
