@@ -125,6 +125,23 @@ export function maximizeLikelihood(options: MaximizeLikelihoodOptions): MaximumL
   if (problem.warmStart || !first.converged) best = { ...first, value: Number.POSITIVE_INFINITY };
   if (Number.isFinite(first.value) && first.x.every(Number.isFinite)) start = first.x;
 
+  /** Counts a later stage and keeps its result (with its exact Hessian, if any) when not worse. */
+  const consider = (stage: string, result: MinimizeResult, hessian: Float64Array | null) => {
+    stages.push(stage);
+    iterations += result.iterations;
+    evaluations += result.evaluations;
+    if (result.value <= best.value || !Number.isFinite(best.value)) {
+      best = result;
+      hessianAtBest = hessian;
+    }
+  };
+  const polishWithBfgs = (initial: Float64Array) =>
+    consider(
+      'bfgs',
+      minimizeBfgs({ objective: withGradient, initial, gradientTolerance: gtol, maxIterations }),
+      null,
+    );
+
   // Stage 2: exact-Hessian Newton or BFGS polish on the full problem.
   if (problem.hasHessian) {
     const newton = minimizeNewton({
@@ -133,29 +150,9 @@ export function maximizeLikelihood(options: MaximizeLikelihoodOptions): MaximumL
       gradientTolerance: gtol,
       maxIterations,
     });
-    stages.push('newton');
-    iterations += newton.iterations;
-    evaluations += newton.evaluations;
-    if (newton.value <= best.value || !Number.isFinite(best.value)) {
-      best = newton;
-      hessianAtBest = newton.hessian;
-    }
+    consider('newton', newton, newton.hessian);
   }
-  if (!best.converged) {
-    const bfgs = minimizeBfgs({
-      objective: withGradient,
-      initial: start,
-      gradientTolerance: gtol,
-      maxIterations,
-    });
-    stages.push('bfgs');
-    iterations += bfgs.iterations;
-    evaluations += bfgs.evaluations;
-    if (bfgs.value <= best.value || !Number.isFinite(best.value)) {
-      best = bfgs;
-      hessianAtBest = null;
-    }
-  }
+  if (!best.converged) polishWithBfgs(start);
   // Stage 3: derivative-free fallback from the initial point, then a BFGS polish.
   if (!best.converged) {
     warnings.push(`gradient-based optimizer stopped: ${best.message}; trying Nelder-Mead`);
@@ -166,19 +163,7 @@ export function maximizeLikelihood(options: MaximizeLikelihoodOptions): MaximumL
     stages.push('nelder-mead');
     iterations += simplex.iterations;
     evaluations += simplex.evaluations;
-    const polish = minimizeBfgs({
-      objective: withGradient,
-      initial: simplex.x,
-      gradientTolerance: gtol,
-      maxIterations,
-    });
-    stages.push('bfgs');
-    iterations += polish.iterations;
-    evaluations += polish.evaluations;
-    if (polish.value <= best.value || !Number.isFinite(best.value)) {
-      best = polish;
-      hessianAtBest = null;
-    }
+    polishWithBfgs(simplex.x);
     if (!best.converged) warnings.push(`optimizer did not converge: ${best.message}`);
   }
   if (!Number.isFinite(best.value) || !best.x.every(Number.isFinite)) {
