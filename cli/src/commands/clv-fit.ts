@@ -1,5 +1,5 @@
 /** `valueloop clv fit`: maximum-likelihood fit of a customer-base model to a file. */
-import { formatNumber, renderTable, writeJson, writeText } from '../stats-io/format.ts';
+import { formatNumber, renderTable } from '../stats-io/format.ts';
 import {
   parseChoice,
   parseNumberOption,
@@ -7,6 +7,7 @@ import {
   requireOption,
   withDataErrors,
 } from '../stats-io/options.ts';
+import { analystCommand } from './analyst-command.ts';
 import { type ClvInputArgs, clvInputOptions, readClvInput } from './clv-input.ts';
 import { CLV_MODELS, type ClvFitOutput, type ClvModelName, fitClvModel } from './clv-models.ts';
 
@@ -68,10 +69,4 @@ export function renderClvFit(fit: ClvFitOutput): string {
   return lines.join('\n');
 }
 
-export async function runClvFit(args: string[]): Promise<number> {
-  const { options, json } = parseClvFitArgs(args);
-  const fit = fitClvFile(options);
-  if (json) writeJson(fit);
-  else writeText(renderClvFit(fit));
-  return 0;
-}
+export const runClvFit = analystCommand(parseClvFitArgs, fitClvFile, renderClvFit).run;
