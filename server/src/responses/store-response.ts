@@ -1,9 +1,10 @@
 import type { SurveyDefinition } from '@valueloop/contracts';
 import { and, eq, inArray } from 'drizzle-orm';
 import type { DbOrTx, Tx } from '../db/client.ts';
-import { jobs, responseScores, responses } from '../db/schema/index.ts';
+import { responseScores, responses } from '../db/schema/index.ts';
 import { emitEvent, eventQueue } from '../events/events.ts';
 import type { Answers } from './answers.ts';
+import { insertJobRows, insertResponseRows, insertScoreRows } from './bulk-rows.ts';
 import { type ResponseScores, scoreResponse } from './scoring.ts';
 
 /** Faster than this for a completed survey is implausible and flagged (not rejected). */
@@ -209,36 +210,33 @@ export async function insertResponsesBatch(opts: {
     item,
     scores: scoreResponse(item.ctx.definition, item.answers, item.ctx.interaction),
   }));
-  const inserted = await tx
-    .insert(responses)
-    .values(
-      scored.map(({ item: { ctx, answers, submittedAt, durationMs = null }, scores }) => {
-        return {
-          orgId,
-          surveyId: ctx.surveyId,
-          surveyVersionId: ctx.surveyVersionId,
-          invitationId: ctx.invitationId ?? null,
-          submissionId: ctx.submissionId,
-          interactionId: ctx.interactionId ?? null,
-          customerId: ctx.customerId ?? null,
-          unitId: ctx.unitId ?? null,
-          employeeId: ctx.employeeId ?? null,
-          source: ctx.source,
-          status: 'complete' as const,
-          language: ctx.language ?? 'en',
-          answers,
-          startedAt: submittedAt,
-          submittedAt,
-          durationMs,
-          flaggedTooFast: isTooFast(ctx.definition, answers, durationMs),
-          ...scoreColumns(scores),
-          ...extractTexts(ctx.definition, answers),
-        };
-      }),
-    )
-    .onConflictDoNothing()
-    .returning({ id: responses.id, submissionId: responses.submissionId });
-  const newIds = new Map(inserted.map((r) => [r.submissionId!, r.id]));
+  const inserted = await insertResponseRows(
+    tx,
+    scored.map(({ item: { ctx, answers, submittedAt, durationMs = null }, scores }) => {
+      return {
+        orgId,
+        surveyId: ctx.surveyId,
+        surveyVersionId: ctx.surveyVersionId,
+        invitationId: ctx.invitationId ?? null,
+        submissionId: ctx.submissionId,
+        interactionId: ctx.interactionId ?? null,
+        customerId: ctx.customerId ?? null,
+        unitId: ctx.unitId ?? null,
+        employeeId: ctx.employeeId ?? null,
+        source: ctx.source,
+        status: 'complete' as const,
+        language: ctx.language ?? 'en',
+        answers,
+        startedAt: submittedAt,
+        submittedAt,
+        durationMs,
+        flaggedTooFast: isTooFast(ctx.definition, answers, durationMs),
+        ...scoreColumns(scores),
+        ...extractTexts(ctx.definition, answers),
+      };
+    }),
+  );
+  const newIds = new Map(inserted.map((r) => [r.submission_id, r.id]));
   const fresh = scored.filter(({ item }) => newIds.has(item.ctx.submissionId));
   const scoreRows = fresh.flatMap(({ item, scores }) =>
     Object.entries(scores.items).map(([construct, score]) => ({
@@ -248,12 +246,11 @@ export async function insertResponsesBatch(opts: {
       score,
     })),
   );
-  for (let i = 0; i < scoreRows.length; i += CHUNK) {
-    await tx.insert(responseScores).values(scoreRows.slice(i, i + CHUNK));
-  }
+  await insertScoreRows(tx, scoreRows);
   if (fresh.length) {
     const occurredAt = new Date().toISOString();
-    await tx.insert(jobs).values(
+    await insertJobRows(
+      tx,
       fresh.map(({ item, scores }) => {
         const responseId = newIds.get(item.ctx.submissionId)!;
         return {
@@ -286,6 +283,3 @@ export async function insertResponsesBatch(opts: {
     return { submissionId, id, created: false };
   });
 }
-
-/** Rows per multi-row INSERT of item scores (PostgreSQL allows 65,535 bind parameters). */
-const CHUNK = 5000;
