@@ -1,5 +1,5 @@
-// Response ingestion and export benchmarks against real PostgreSQL (started here, fsync and
-// synchronous_commit on) and against PGlite (file-backed, as `valueloop start` runs it).
+// Response ingestion and export benchmarks against real PostgreSQL (started here; fsync off as
+// startPostgres sets it, synchronous_commit on) and PGlite (file-backed, as `valueloop start` runs it).
 //  (a) single response submit over HTTP with autocannon at a fixed rate (1 KB payload)
 //  (b) bulk POST /api/v1/responses batches of 1,000 vs COPY of the same rows (the ceiling)
 //  (c) raw single-row INSERT rate (the ceiling for (a))
