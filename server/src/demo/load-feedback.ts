@@ -162,7 +162,7 @@ export async function insertDemoFeedback(
     [responses.startedAt, rows.map((x) => x.r.startedAt)],
     [responses.submittedAt, rows.map((x) => x.r.submittedAt)],
     [responses.durationMs, rows.map((x) => x.r.durationMs)],
-    [responses.flaggedTooFast, rows.map((x) => isTooFast(definition, x.answers, x.r.durationMs))],
+    [responses.flaggedTooFast, rows.map((x) => isTooFast(x.answers, x.r.durationMs))],
     [responses.cvi, rows.map((x) => x.scores.cvi)],
     [responses.nps, rows.map((x) => x.scores.nps)],
     [responses.npsCategory, rows.map((x) => x.scores.npsCategory)],

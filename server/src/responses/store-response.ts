@@ -51,11 +51,8 @@ function extractTexts(definition: SurveyDefinition, answers: Answers) {
   return { comment, thankedPersonIds: thanked };
 }
 
-export function isTooFast(
-  definition: SurveyDefinition,
-  answers: Answers,
-  durationMs: number | null,
-) {
+/** Under a second per answered question is faster than anyone can read the questions. */
+export function isTooFast(answers: Answers, durationMs: number | null) {
   if (durationMs === null) return false;
   return durationMs < Object.keys(answers).length * TOO_FAST_MS_PER_QUESTION;
 }
@@ -131,7 +128,7 @@ export async function insertResponse(opts: {
       startedAt: opts.startedAt ?? new Date(),
       submittedAt: complete ? (opts.submittedAt ?? new Date()) : null,
       durationMs,
-      flaggedTooFast: complete && isTooFast(ctx.definition, answers, durationMs),
+      flaggedTooFast: complete && isTooFast(answers, durationMs),
       ...(complete ? scoreColumns(scores) : {}),
       ...extractTexts(ctx.definition, answers),
     })
@@ -173,7 +170,7 @@ export async function completePartialResponse(opts: {
       answers: opts.answers,
       submittedAt: new Date(),
       durationMs: opts.durationMs,
-      flaggedTooFast: isTooFast(ctx.definition, opts.answers, opts.durationMs),
+      flaggedTooFast: isTooFast(opts.answers, opts.durationMs),
       ...scoreColumns(scores),
       ...extractTexts(ctx.definition, opts.answers),
     })
@@ -230,7 +227,7 @@ export async function insertResponsesBatch(opts: {
         startedAt: submittedAt,
         submittedAt,
         durationMs,
-        flaggedTooFast: isTooFast(ctx.definition, answers, durationMs),
+        flaggedTooFast: isTooFast(answers, durationMs),
         ...scoreColumns(scores),
         ...extractTexts(ctx.definition, answers),
       };
