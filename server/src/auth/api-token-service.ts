@@ -85,17 +85,24 @@ export async function revokeApiToken(opts: {
   });
 }
 
+/** last_used_at is informational: refreshing it at most once a minute keeps reads write-free. */
+const LAST_USED_RESOLUTION_MS = 60_000;
+
 export async function resolveApiToken(opts: {
   db: Db;
   token: string;
+  now?: Date;
 }): Promise<Extract<Principal, { kind: 'token' }> | null> {
   if (!opts.token.startsWith(TOKEN_PREFIX)) return null;
+  const now = opts.now ?? new Date();
   const [row] = await opts.db
-    .update(apiTokens)
-    .set({ lastUsedAt: new Date() })
-    .where(and(eq(apiTokens.tokenHash, sha256(opts.token)), isNull(apiTokens.revokedAt)))
-    .returning();
+    .select()
+    .from(apiTokens)
+    .where(and(eq(apiTokens.tokenHash, sha256(opts.token)), isNull(apiTokens.revokedAt)));
   if (!row) return null;
+  if (!row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() > LAST_USED_RESOLUTION_MS) {
+    await opts.db.update(apiTokens).set({ lastUsedAt: now }).where(eq(apiTokens.id, row.id));
+  }
   return {
     kind: 'token',
     orgId: row.orgId,
