@@ -40,7 +40,7 @@ const sectionsByRole: Record<Role, () => ReactNode> = {
       <ComingSoon
         title="The value chain"
         what="Customer value, employee value and the money they make, per unit and over time."
-        module="the customer feedback and lifetime value modules"
+        module="the chain dashboards (rollups and lifetime value)"
       />
     </>
   ),
@@ -55,8 +55,8 @@ const sectionsByRole: Record<Role, () => ReactNode> = {
     <>
       <ComingSoon
         title="My unit's cockpit"
-        what="Open closed-loop cases, customer value of your unit and praise for your team."
-        module="the customer feedback module"
+        what="Open closed-loop cases, customer value of your unit and praise for your team. Your unit's customer responses are under Responses already."
+        module="the closed loop and the chain dashboards"
       />
       <ComingSoon
         title="Team pulse"
@@ -69,7 +69,7 @@ const sectionsByRole: Record<Role, () => ReactNode> = {
     <ComingSoon
       title="Feedback and praise I earned"
       what="What customers said about the service you gave, and the recognition you received."
-      module="the customer feedback module"
+      module="the feedback stream and recognition module"
     />
   ),
 };

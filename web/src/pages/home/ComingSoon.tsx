@@ -2,7 +2,7 @@ interface Props {
   title: string;
   /** What this card will show, in one sentence. */
   what: string;
-  /** The module that brings it, e.g. "the customer feedback module". */
+  /** The module that brings it, e.g. "the employee pulse module". */
   module: string;
 }
 
