@@ -1,5 +1,6 @@
 export * from './auth.ts';
 export * from './common.ts';
+export * from './employee.ts';
 export * from './errors.ts';
 export * from './interactions.ts';
 export * from './org.ts';

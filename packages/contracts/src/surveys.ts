@@ -114,7 +114,13 @@ export type Distribution = z.infer<typeof distributionSchema>;
 
 // ---- Survey endpoints ------------------------------------------------------------------------
 
-export const surveyTemplates = ['customer_value', 'blank'] as const;
+export const surveyTemplates = [
+  'customer_value',
+  'blank',
+  'employee_pulse',
+  'internal_service',
+  'manager_upward',
+] as const;
 
 export const surveyVersionSchema = z.object({
   id: z.uuid(),

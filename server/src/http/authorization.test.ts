@@ -8,7 +8,7 @@ import {
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApiToken } from '../auth/api-token-service.ts';
 import { webhookDeliveries } from '../db/schema/index.ts';
-import { type Action, policy } from '../policies/index.ts';
+import { policy } from '../policies/index.ts';
 import { createSurvey, publishSurvey } from '../surveys/survey-service.ts';
 import {
   createOrganization,
@@ -18,50 +18,17 @@ import {
 } from '../testing/factories.ts';
 import { createTestApp, databaseKinds, type TestApp, testConfig } from '../testing/harness.ts';
 import { type SignedIn, signInAs } from '../testing/http-client.ts';
+import type { Ids, Probe, RouteSpec } from '../testing/route-probe-types.ts';
 import { createWebhook } from '../webhooks/subscription-service.ts';
 import { apiRouteModules } from './route-modules.ts';
+import { moduleProbes } from './route-probes.ts';
 import type { ZodApp } from './types.ts';
-
-/** Ids of the first organization, used by every principal (including the other tenant's). */
-interface Ids {
-  orgId: string;
-  orgSlug: string;
-  unitId: string;
-  backOfficeId: string;
-  personId: string;
-  tokenId: string;
-  unitExternalId: string;
-  surveyId: string;
-  webhookId: string;
-  webhookDeliveryId: number;
-  responseId: string;
-}
-interface Probe {
-  url: string;
-  body?: string | object;
-  contentType?: string;
-}
-interface RouteSpec {
-  /** The policy action the route checks; roles and token scopes outside it must get 403. */
-  action?: Action;
-  /** Needs no authentication at all (sign-in, password reset). */
-  public?: true;
-  /** Only a signed-in person may call it; API tokens get 403. */
-  sessionOnly?: true;
-  /** Row-level visibility may still answer 403 to a role the action allows. */
-  scoped?: true;
-  /** Calling it as allowed would end the probe's own session. */
-  skipAllowed?: true;
-  /** What a user of ANOTHER organization gets when using the first organization's ids. */
-  crossOrg: 'not_found' | 'rejected' | 'no_leak' | 'none';
-  probe(ids: Ids): Probe;
-}
 
 const csv = 'text/csv';
 const unitCsv = 'external_id,name,level,kind\nPROBE-U,Probe unit,team,front_line';
 
 /** Every /api/v1 route. The test fails when the app has a route missing here (or vice versa). */
-const routes: Record<string, RouteSpec> = {
+const coreRoutes: Record<string, RouteSpec> = {
   'GET /api/v1/surveys': {
     action: 'surveys.read',
     crossOrg: 'no_leak',
@@ -372,6 +339,12 @@ const routes: Record<string, RouteSpec> = {
   },
 };
 
+const routes: Record<string, RouteSpec> = Object.assign(
+  {},
+  coreRoutes,
+  ...moduleProbes.map((m) => m.routes),
+);
+
 /** Registers the app's route modules on a bare instance and records every route they add. */
 async function collectApiRoutes(deps: Parameters<(typeof apiRouteModules)[number]>[1]) {
   const found: string[] = [];
@@ -498,7 +471,9 @@ describe.each(databaseKinds)('authorization probe on %s', (kind) => {
       webhookId: webhook.id,
       webhookDeliveryId: delivery!.id,
       responseId: response.id,
+      extra: {},
     };
+    for (const m of moduleProbes) Object.assign(ids.extra, await m.fixtures?.(db, ids));
     const other = await createOrganization(db);
     const stranger = await createPerson(db, other.id, { roles: ['admin'] });
     otherAdmin = fromClient(await signInAs(t.app, stranger.email));

@@ -1,7 +1,10 @@
 import { authRoutes } from '../auth/routes.ts';
+import { employeeResultRoutes } from '../employee-results/routes.ts';
+import { hrRoutes } from '../hr/routes.ts';
 import { importRoutes } from '../imports/routes.ts';
 import { interactionRoutes } from '../interactions/routes.ts';
 import { orgRoutes } from '../org/routes.ts';
+import { pulseRoutes } from '../pulses/routes.ts';
 import { responseRoutes } from '../responses/routes.ts';
 import { surveyRoutes } from '../surveys/routes.ts';
 import { webhookRoutes } from '../webhooks/routes.ts';
@@ -16,4 +19,7 @@ export const apiRouteModules: RouteModule[] = [
   interactionRoutes,
   responseRoutes,
   webhookRoutes,
+  pulseRoutes,
+  employeeResultRoutes,
+  hrRoutes,
 ];

@@ -32,6 +32,18 @@ export const policy = {
   'responses.ingest': { roles: ['admin'], scopes: ['ingest'] },
   'responses.export': { roles: ['admin', 'analyst'], scopes: ['read'] },
   'webhooks.manage': { roles: ['admin'], scopes: [] },
+  /** Employee pulse programs and waves (participation counts, never who answered). */
+  'pulses.read': { roles: [...orgWide, 'manager'], scopes: ['read'] },
+  'pulses.manage': { roles: ['admin', 'analyst'], scopes: [] },
+  /**
+   * Released (thresholded) employee results; managers see their subtree, employees their own
+   * unit. Nobody, admins included, can read an individual employee answer: no route exists.
+   */
+  'employeeResults.read': { roles: everyone, scopes: ['read'] },
+  /** Middle managers' ratings of top management: for executives (and the analysts running it). */
+  'upwardResults.read': { roles: orgWide, scopes: ['read'] },
+  'hr.import': { roles: ['admin'], scopes: [] },
+  'retention.read': { roles: [...orgWide, 'manager'], scopes: ['read'] },
 } as const satisfies Record<string, { roles: readonly Role[]; scopes: readonly ApiTokenScope[] }>;
 
 export type Action = keyof typeof policy;

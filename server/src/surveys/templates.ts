@@ -9,6 +9,9 @@ type TemplateName = (typeof surveyTemplates)[number];
 const files: Record<TemplateName, string> = {
   customer_value: 'customer-value.json',
   blank: 'blank.json',
+  employee_pulse: 'employee-pulse.json',
+  internal_service: 'internal-service.json',
+  manager_upward: 'manager-upward.json',
 };
 const cache = new Map<TemplateName, SurveyDefinition>();
 

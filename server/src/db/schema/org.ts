@@ -23,6 +23,8 @@ export const organizations = pgTable('organizations', {
   currency: text('currency').notNull().default('USD'),
   /** Minimum group size for employee results; configurable upward only (floor 3 enforced in code). */
   minGroupSize: integer('min_group_size').notNull().default(5),
+  /** Minimum group size for employee comments; never below minGroupSize. */
+  minCommentGroupSize: integer('min_comment_group_size').notNull().default(10),
   createdAt: createdAt(),
 });
 
@@ -88,6 +90,7 @@ export const people = pgTable(
     roles: text('roles').array().notNull().default(sql`ARRAY['employee']::text[]`),
     hireDate: date('hire_date', { mode: 'string' }),
     exitDate: date('exit_date', { mode: 'string' }),
+    exitReason: text('exit_reason', { enum: ['voluntary', 'involuntary', 'other'] }),
     payBand: text('pay_band'),
     createdAt: createdAt(),
     updatedAt: updatedAt(),

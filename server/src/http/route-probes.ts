@@ -1,0 +1,7 @@
+import { employeeResultProbes } from '../employee-results/authorization-probes.ts';
+import { hrProbes } from '../hr/authorization-probes.ts';
+import { pulseProbes } from '../pulses/authorization-probes.ts';
+import type { ProbeModule } from '../testing/route-probe-types.ts';
+
+/** Route probes kept beside their modules; the core routes are listed in the test itself. */
+export const moduleProbes: ProbeModule[] = [pulseProbes, employeeResultProbes, hrProbes];
