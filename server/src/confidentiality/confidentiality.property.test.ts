@@ -8,7 +8,14 @@ import {
   rankAttack,
   responseSetsOf,
 } from './testing/attacker.ts';
-import type { CellResult } from './types.ts';
+import {
+  type AggregatedStratum,
+  type AnonymousResponse,
+  type CellRequest,
+  type CellResult,
+  type TenureBand,
+  tenureBands,
+} from './types.ts';
 
 const runs = { full: 300, tiny: 300 };
 
@@ -166,5 +173,144 @@ describe('confidentiality engine properties', () => {
       }),
       { numRuns: runs.full },
     );
+  });
+});
+
+/** The scenario's responses summed per unit × period × band, each stratum split in up to 2. */
+function strataOf(scenario: Scenario, split: readonly boolean[]): AggregatedStratum[] {
+  const groups = new Map<string, AnonymousResponse[]>();
+  for (const response of scenario.responses) {
+    const key = `${response.unitId}|${response.period}|${response.band}`;
+    groups.set(key, [...(groups.get(key) ?? []), response]);
+  }
+  return [...groups.values()].flatMap((members, g) => {
+    const cut = split[g % Math.max(1, split.length)] ? Math.ceil(members.length / 2) : 0;
+    const parts = [members.slice(0, cut), members.slice(cut)].filter((p) => p.length > 0);
+    return parts.map((part): AggregatedStratum => {
+      const sums: Record<string, number> = {};
+      const answered: Record<string, number> = {};
+      for (const response of part) {
+        for (const index of indices) {
+          const value = response.values[index];
+          if (value === null || value === undefined) continue;
+          sums[index] = (sums[index] ?? 0) + value;
+          answered[index] = (answered[index] ?? 0) + 1;
+        }
+      }
+      return {
+        unitId: part[0].unitId,
+        period: part[0].period,
+        band: part[0].band,
+        count: part.length,
+        sums,
+        answered,
+        comments: part.flatMap((r) => r.comment ?? []),
+      };
+    });
+  });
+}
+
+/** What the release job asks for: every unit, alone and with its subtree, × tenure filter. */
+function canonicalFamily(scenario: Scenario, period: string): CellRequest[] {
+  const filters: (readonly TenureBand[] | undefined)[] = [
+    undefined,
+    ['<3m', '3-12m'],
+    ...tenureBands.map((band) => [band]),
+  ];
+  return scenario.units.flatMap((unit) =>
+    (['unit', 'subtree'] as const).flatMap((scope) =>
+      filters.map(
+        (tenure, f): CellRequest => ({
+          key: `${unit.id}|${scope}|${f}`,
+          unit: { unitId: unit.id, scope },
+          window: { from: period, to: period },
+          tenure,
+          comments: true,
+        }),
+      ),
+    ),
+  );
+}
+
+describe('confidentiality engine on pre-aggregated strata', () => {
+  it('releases exactly what the same responses release one by one', () => {
+    fc.assert(
+      fc.property(scenarioArb(fullSize), fc.array(fc.boolean()), (scenario, split) => {
+        const byResponse = disclose(scenario);
+        const byStrata = discloseCells({
+          units: scenario.units,
+          strata: strataOf(scenario, split),
+          indices,
+          k: scenario.k,
+          cells: scenario.cells,
+        });
+        byStrata.forEach((result, i) => {
+          const expected = byResponse[i];
+          expect(result.status).toBe(expected.status);
+          if (result.status !== 'shown' || expected.status !== 'shown') return;
+          expect(result.n).toBe(expected.n);
+          for (const index of indices) {
+            if (expected.means[index] === null) expect(result.means[index]).toBeNull();
+            else expect(result.means[index]).toBeCloseTo(expected.means[index]!, 9);
+          }
+          expect(result.comments).toEqual(expected.comments);
+        });
+        expectNothingDerivable(scenario, byStrata, scenario.k);
+      }),
+      { numRuns: runs.full },
+    );
+  });
+
+  it('keeps the release family of a period (units × scopes × tenure filters) safe', () => {
+    fc.assert(
+      fc.property(scenarioArb(fullSize), fc.integer({ min: 0, max: 6 }), (scenario, extra) => {
+        const period = scenario.responses[0]?.period ?? '2026-01';
+        const inPeriod = {
+          ...scenario,
+          responses: scenario.responses.filter((r) => r.period === period),
+        };
+        const cells = canonicalFamily(inPeriod, period);
+        const kComments = scenario.k + extra;
+        const results = discloseCells({
+          units: scenario.units,
+          strata: strataOf(inPeriod, []),
+          indices,
+          k: scenario.k,
+          kComments,
+          cells,
+        });
+        const family = { ...inPeriod, cells };
+        expectNothingDerivable(family, results, scenario.k);
+        const sets = responseSetsOf(family.units, family.responses, cells);
+        const withComments = results.flatMap((result, i) =>
+          result.status === 'shown' && result.comments?.status === 'shown' ? [sets[i]] : [],
+        );
+        expect(differenceAttack(withComments, kComments)).toBeNull();
+        for (const result of results) {
+          if (result.status === 'shown') expect(result.n).toBeGreaterThanOrEqual(scenario.k);
+        }
+      }),
+      { numRuns: runs.full },
+    );
+  });
+
+  it('refuses a stratum whose answer count exceeds its size, naming the index', () => {
+    expect(() =>
+      discloseCells({
+        units: [{ id: 'u0', parentId: null }],
+        strata: [
+          {
+            unitId: 'u0',
+            period: '2026-01',
+            band: '<3m',
+            count: 2,
+            sums: { evi: 9 },
+            answered: { evi: 3 },
+          },
+        ],
+        indices,
+        cells: [],
+      }),
+    ).toThrow(/evi/);
   });
 });

@@ -1,5 +1,5 @@
 import { AppError } from '../http/errors.ts';
-import { buildPopulation, type Population } from './population.ts';
+import { buildPopulation, buildPopulationFromStrata, type Population } from './population.ts';
 import { shuffleComments } from './shuffle.ts';
 import { selectReleasable, sizeOf } from './suppression.ts';
 import {
@@ -38,7 +38,9 @@ class Ledger {
 export function createDisclosureContext(options: ConfidentialityOptions): DisclosureContext {
   const { k, kComments } = thresholds(options);
   const seed = options.seed ?? 0;
-  const population = buildPopulation(options.units, options.responses, options.indices);
+  const population = options.strata
+    ? buildPopulationFromStrata(options.units, options.strata, options.indices)
+    : buildPopulation(options.units, options.responses, options.indices);
   const counts = population.strata.map((stratum) => stratum.count);
   const answers = population.indices.map((_, i) =>
     population.strata.map((stratum) => stratum.answered[i]),

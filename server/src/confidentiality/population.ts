@@ -1,5 +1,12 @@
 import { AppError } from '../http/errors.ts';
-import type { AnonymousResponse, CellRequest, OrgUnit, TenureBand } from './types.ts';
+import {
+  type AggregatedStratum,
+  type AnonymousResponse,
+  type CellRequest,
+  type OrgUnit,
+  type TenureBand,
+  tenureBands,
+} from './types.ts';
 
 /**
  * Responses that agree on unit, period and band are indistinguishable to every cell a caller can
@@ -37,36 +44,9 @@ export function buildPopulation(
   indices: readonly string[],
 ): Population {
   const children = childrenByUnit(units);
-  const strata: Stratum[] = [];
-  const byKey = new Map<string, number>();
-  const strataByUnitPeriod = new Map<string, Map<string, number[]>>();
-  const subtrees = new Map<string, string[]>();
+  const strata = new StrataBuilder(children, indices);
   for (const response of responses) {
-    if (!children.has(response.unitId)) throw badRequest(`Unknown unit ${response.unitId}`);
-    if (!periodPattern.test(response.period)) {
-      throw badRequest(`Period ${response.period} is not a month or a day`);
-    }
-    const key = `${response.unitId}\u0000${response.period}\u0000${response.band}`;
-    let id = byKey.get(key);
-    if (id === undefined) {
-      id = strata.length;
-      byKey.set(key, id);
-      strata.push({
-        unitId: response.unitId,
-        period: response.period,
-        band: response.band,
-        count: 0,
-        sums: indices.map(() => 0),
-        answered: indices.map(() => 0),
-        comments: [],
-      });
-      const periods = strataByUnitPeriod.get(response.unitId) ?? new Map<string, number[]>();
-      strataByUnitPeriod.set(response.unitId, periods);
-      const list = periods.get(response.period) ?? [];
-      list.push(id);
-      periods.set(response.period, list);
-    }
-    const stratum = strata[id];
+    const stratum = strata.get(response.unitId, response.period, response.band);
     stratum.count += 1;
     indices.forEach((index, i) => {
       const value = response.values[index];
@@ -78,7 +58,90 @@ export function buildPopulation(
     const comment = response.comment?.trim();
     if (comment) stratum.comments.push(comment);
   }
+  return assemble(children, strata, indices);
+}
 
+/**
+ * The same population from strata summed elsewhere (a GROUP BY in SQL): no single response is
+ * ever loaded. Strata sharing unit, period and band are merged, as single responses would be.
+ */
+export function buildPopulationFromStrata(
+  units: readonly OrgUnit[],
+  aggregated: readonly AggregatedStratum[],
+  indices: readonly string[],
+): Population {
+  const children = childrenByUnit(units);
+  const strata = new StrataBuilder(children, indices);
+  for (const input of aggregated) {
+    if (!Number.isInteger(input.count) || input.count < 1) {
+      throw badRequest(`Stratum count of unit ${input.unitId} must be a positive integer`);
+    }
+    const stratum = strata.get(input.unitId, input.period, input.band);
+    stratum.count += input.count;
+    indices.forEach((index, i) => {
+      const answered = input.answered[index] ?? 0;
+      const sum = input.sums[index] ?? 0;
+      if (!Number.isInteger(answered) || answered < 0 || answered > input.count) {
+        throw badRequest(`Answer count of ${index} must be an integer from 0 to the count`);
+      }
+      if (!Number.isFinite(sum)) throw badRequest(`Sum of ${index} is not a finite number`);
+      stratum.sums[i] += sum;
+      stratum.answered[i] += answered;
+    });
+    for (const text of input.comments ?? []) {
+      const comment = text.trim();
+      if (comment) stratum.comments.push(comment);
+    }
+  }
+  return assemble(children, strata, indices);
+}
+
+/** Strata by unit, period and band, created on first use (validating unit and period). */
+class StrataBuilder {
+  readonly strata: Stratum[] = [];
+  readonly byUnitPeriod = new Map<string, Map<string, number[]>>();
+  private readonly byKey = new Map<string, number>();
+
+  constructor(
+    private readonly children: ReadonlyMap<string, readonly string[]>,
+    private readonly indices: readonly string[],
+  ) {}
+
+  get(unitId: string, period: string, band: TenureBand): Stratum {
+    const key = `${unitId}\u0000${period}\u0000${band}`;
+    let id = this.byKey.get(key);
+    if (id === undefined) {
+      if (!this.children.has(unitId)) throw badRequest(`Unknown unit ${unitId}`);
+      if (!periodPattern.test(period)) throw badRequest(`Period ${period} is not a month or a day`);
+      if (!tenureBands.includes(band)) throw badRequest(`Tenure band ${band} is not known`);
+      id = this.strata.length;
+      this.byKey.set(key, id);
+      this.strata.push({
+        unitId,
+        period,
+        band,
+        count: 0,
+        sums: this.indices.map(() => 0),
+        answered: this.indices.map(() => 0),
+        comments: [],
+      });
+      const periods = this.byUnitPeriod.get(unitId) ?? new Map<string, number[]>();
+      this.byUnitPeriod.set(unitId, periods);
+      const list = periods.get(period) ?? [];
+      list.push(id);
+      periods.set(period, list);
+    }
+    return this.strata[id];
+  }
+}
+
+function assemble(
+  children: ReadonlyMap<string, readonly string[]>,
+  built: StrataBuilder,
+  indices: readonly string[],
+): Population {
+  const { strata, byUnitPeriod } = built;
+  const subtrees = new Map<string, string[]>();
   const cellStrata = (cell: CellRequest): Int32Array => {
     const { from, to } = cell.window;
     if (!periodPattern.test(from) || !periodPattern.test(to) || from.length !== to.length) {
@@ -94,7 +157,7 @@ export function buildPopulation(
     }
     const ids: number[] = [];
     for (const unitId of unitIds) {
-      for (const [period, list] of strataByUnitPeriod.get(unitId) ?? []) {
+      for (const [period, list] of byUnitPeriod.get(unitId) ?? []) {
         // Compare on the window's granularity, so daily responses fall into monthly windows.
         const coarse = period.slice(0, from.length);
         if (coarse < from || coarse > to) continue;

@@ -75,9 +75,25 @@ export interface SuppressedCell {
 
 export type CellResult = ShownCell | SuppressedCell;
 
-export interface ConfidentialityOptions {
+/**
+ * Responses already summed per unit × period × band (e.g. by a GROUP BY in SQL): the same
+ * information the engine keeps of single responses, so both entry points release the same cells.
+ */
+export interface AggregatedStratum {
+  readonly unitId: string;
+  readonly period: string;
+  readonly band: TenureBand;
+  /** Responses in the stratum (≥ 1). */
+  readonly count: number;
+  /** Per index code: sum of the values given (absent: nobody answered). */
+  readonly sums: Readonly<Record<string, number>>;
+  /** Per index code: how many responses answered it (≤ count). */
+  readonly answered: Readonly<Record<string, number>>;
+  readonly comments?: readonly string[];
+}
+
+interface ThresholdOptions {
   readonly units: readonly OrgUnit[];
-  readonly responses: readonly AnonymousResponse[];
   /** Index codes whose means are reported (the survey definition's indices). */
   readonly indices: readonly string[];
   /** Minimum group size for scores: default 5, never below the floor of 3. */
@@ -87,6 +103,13 @@ export interface ConfidentialityOptions {
   /** Seed for the comment shuffle (e.g. derived from the session); default 0. */
   readonly seed?: number;
 }
+
+/** The population comes either as single responses or as pre-aggregated strata. */
+export type ConfidentialityOptions = ThresholdOptions &
+  (
+    | { readonly responses: readonly AnonymousResponse[]; readonly strata?: undefined }
+    | { readonly strata: readonly AggregatedStratum[]; readonly responses?: undefined }
+  );
 
 export const defaultK = 5;
 export const floorK = 3;
