@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import type { Role, SurveyDefinition } from '@valueloop/contracts';
-import { eq } from 'drizzle-orm';
+import { distributionSchema, type Role, type SurveyDefinition } from '@valueloop/contracts';
+import { eq, sql } from 'drizzle-orm';
+import { randomToken, sha256 } from '../auth/secrets.ts';
 import { hashPassword } from '../auth/session-service.ts';
 import type { Db } from '../db/client.ts';
 import {
@@ -8,6 +9,10 @@ import {
   customers,
   organizations,
   people,
+  pulseInvitations,
+  pulseParticipation,
+  pulsePrograms,
+  pulseWaves,
   supportEdges,
   surveys,
   surveyVersions,
@@ -179,4 +184,95 @@ export async function createResponse(
     status: 'complete',
     submittedAt: overrides.submittedAt ?? new Date(),
   });
+}
+
+type EmployeeTemplate = 'employee_pulse' | 'internal_service' | 'manager_upward';
+
+/**
+ * An open wave of a new pulse program over a published employee survey (the template of the
+ * same name as `kind`): opened a day ago, closing in `closesInDays` (default 14).
+ */
+export async function createPulseWave(
+  db: Db,
+  orgId: string,
+  overrides: {
+    kind?: EmployeeTemplate;
+    definition?: SurveyDefinition;
+    period?: string;
+    status?: 'open' | 'closed' | 'released';
+    closesAt?: Date;
+  } = {},
+) {
+  const kind = overrides.kind ?? 'employee_pulse';
+  const definition = overrides.definition ?? loadSurveyTemplate(kind);
+  const [survey] = await db
+    .insert(surveys)
+    .values({
+      orgId,
+      kind,
+      name: `Pulse ${uniq()}`,
+      status: 'active',
+      draft: definition,
+      distribution: distributionSchema.parse({}),
+    })
+    .returning();
+  const [version] = await db
+    .insert(surveyVersions)
+    .values({ orgId, surveyId: survey!.id, version: 1, definition })
+    .returning();
+  await db.update(surveys).set({ currentVersionId: version!.id }).where(eq(surveys.id, survey!.id));
+  const [program] = await db
+    .insert(pulsePrograms)
+    .values({ orgId, surveyId: survey!.id, name: survey!.name, cadence: 'monthly' })
+    .returning();
+  const now = Date.now();
+  const [wave] = await db
+    .insert(pulseWaves)
+    .values({
+      orgId,
+      programId: program!.id,
+      surveyVersionId: version!.id,
+      period: overrides.period ?? new Date(now).toISOString().slice(0, 7),
+      opensAt: new Date(now - 86_400_000),
+      closesAt: overrides.closesAt ?? new Date(now + 14 * 86_400_000),
+      status: overrides.status ?? 'open',
+    })
+    .returning();
+  return { survey: survey!, version: version!, program: program!, wave: wave! };
+}
+
+/**
+ * A person's invitation to a wave (unit and tenure band as copied at launch) and the clear
+ * token of its link; counts the person as invited in the unit's participation row.
+ */
+export async function createPulseInvitation(
+  db: Db,
+  wave: { id: string; orgId: string; closesAt: Date },
+  person: { id: string; unitId: string | null },
+  overrides: Partial<typeof pulseInvitations.$inferInsert> = {},
+) {
+  const token = randomToken(24);
+  const unitId = overrides.unitId ?? person.unitId;
+  if (!unitId) throw new Error('createPulseInvitation: the person has no unit');
+  const [invitation] = await db
+    .insert(pulseInvitations)
+    .values({
+      orgId: wave.orgId,
+      waveId: wave.id,
+      personId: person.id,
+      unitId,
+      tenureBand: '1-3y',
+      tokenHash: sha256(token),
+      expiresAt: wave.closesAt,
+      ...overrides,
+    })
+    .returning();
+  await db
+    .insert(pulseParticipation)
+    .values({ orgId: wave.orgId, waveId: wave.id, unitId, invited: 1 })
+    .onConflictDoUpdate({
+      target: [pulseParticipation.waveId, pulseParticipation.unitId],
+      set: { invited: sql`${pulseParticipation.invited} + 1` },
+    });
+  return { invitation: invitation!, token };
 }
