@@ -1,8 +1,10 @@
 import type { Config } from '../config.ts';
+import { runEmployeeResultsRelease } from '../employee-results/release.ts';
 import { eventQueue, eventTypes, fanOutHandler } from '../events/events.ts';
 import { INVITATION_REMIND_QUEUE, runInvitationReminder } from '../invitations/reminders.ts';
 import { OUTBOX_SEND_QUEUE } from '../mail/queue-email.ts';
 import { createSmtpSender, sendOutboxHandler } from '../mail/send-outbox.ts';
+import { EMPLOYEE_RESULTS_RELEASE_QUEUE } from '../pulses/queues.ts';
 import { dispatchWebhooks, WEBHOOK_DISPATCH_QUEUE } from '../webhooks/delivery-service.ts';
 import { HOUSEKEEPING_QUEUE, runHousekeeping } from './housekeeping.ts';
 import type { JobHandler } from './worker.ts';
@@ -22,5 +24,6 @@ export function createJobHandlers(deps: { config: Config }): Record<string, JobH
     }),
     [INVITATION_REMIND_QUEUE]: runInvitationReminder,
     [WEBHOOK_DISPATCH_QUEUE]: dispatchWebhooks,
+    [EMPLOYEE_RESULTS_RELEASE_QUEUE]: runEmployeeResultsRelease,
   };
 }
