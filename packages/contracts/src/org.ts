@@ -9,10 +9,15 @@ export const organizationSchema = z.object({
   slug: z.string(),
   currency: z.string(),
   minGroupSize: z.number().int(),
+  /** k_c: minimum group size for employee comments (never below minGroupSize in effect). */
+  minCommentGroupSize: z.number().int(),
 });
 export type Organization = z.infer<typeof organizationSchema>;
 
-/** `minGroupSize` may only go up (floor 3); lowering it is a 422 naming the field. */
+/**
+ * `minGroupSize` (floor 3) and `minCommentGroupSize` may only go up; lowering either is a 422
+ * naming the field. Raising either re-releases the organization's employee results.
+ */
 export const updateOrganizationBodySchema = z.strictObject({
   name: z.string().trim().min(1).max(200).optional(),
   currency: z
@@ -20,6 +25,7 @@ export const updateOrganizationBodySchema = z.strictObject({
     .regex(/^[A-Z]{3}$/, 'must be a three-letter ISO 4217 code')
     .optional(),
   minGroupSize: z.number().int().min(3).max(1000).optional(),
+  minCommentGroupSize: z.number().int().min(3).max(1000).optional(),
 });
 export type UpdateOrganizationBody = z.infer<typeof updateOrganizationBodySchema>;
 

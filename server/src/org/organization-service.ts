@@ -2,6 +2,7 @@ import type { UpdateOrganizationBody } from '@valueloop/contracts';
 import { and, desc, eq } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../db/client.ts';
 import { auditLog, organizations, outboxMessages } from '../db/schema/index.ts';
+import { rereleaseOrganizationResults } from '../employee-results/rerelease.ts';
 import { AppError, notFound, validationFailed } from '../http/errors.ts';
 
 export async function getOrganization(opts: { db: DbOrTx; orgId: string }) {
@@ -10,7 +11,10 @@ export async function getOrganization(opts: { db: DbOrTx; orgId: string }) {
   return org;
 }
 
-/** The minimum group size protects anonymity, so it may only go up. */
+/**
+ * The minimum group sizes protect anonymity, so they may only go up; raising one re-releases
+ * every released employee wave with the new thresholds (jobs committed with the change).
+ */
 export async function updateOrganization(opts: {
   db: Db;
   orgId: string;
@@ -19,13 +23,23 @@ export async function updateOrganization(opts: {
 }) {
   return opts.db.transaction(async (tx) => {
     const current = await getOrganization({ db: tx, orgId: opts.orgId });
-    const { minGroupSize } = opts.changes;
-    if (minGroupSize !== undefined && minGroupSize < current.minGroupSize) {
+    const { minGroupSize, minCommentGroupSize } = opts.changes;
+    const lowered = [
+      { field: 'minGroupSize', next: minGroupSize, now: current.minGroupSize },
+      { field: 'minCommentGroupSize', next: minCommentGroupSize, now: current.minCommentGroupSize },
+    ].filter(({ next, now }) => next !== undefined && next < now);
+    if (lowered.length > 0) {
+      throw validationFailed(
+        lowered.map(({ field, now }) => ({
+          field: `body.${field}`,
+          message: `may only go up (currently ${now})`,
+        })),
+      );
+    }
+    const k = minGroupSize ?? current.minGroupSize;
+    if (minCommentGroupSize !== undefined && minCommentGroupSize < k) {
       throw validationFailed([
-        {
-          field: 'body.minGroupSize',
-          message: `may only go up (currently ${current.minGroupSize})`,
-        },
+        { field: 'body.minCommentGroupSize', message: `may not be below minGroupSize (${k})` },
       ]);
     }
     const [updated] = await tx
@@ -41,6 +55,10 @@ export async function updateOrganization(opts: {
       entityId: opts.orgId,
       detail: { ...opts.changes },
     });
+    const raised =
+      (minGroupSize ?? current.minGroupSize) > current.minGroupSize ||
+      (minCommentGroupSize ?? current.minCommentGroupSize) > current.minCommentGroupSize;
+    if (raised) await rereleaseOrganizationResults({ db: tx, orgId: opts.orgId });
     return updated!;
   });
 }

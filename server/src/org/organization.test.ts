@@ -36,6 +36,7 @@ describe.each(databaseKinds)('organization, customers and mailbox on %s', (kind)
       slug: 'acme',
       currency: 'USD',
       minGroupSize: 5,
+      minCommentGroupSize: 10,
     });
   });
 

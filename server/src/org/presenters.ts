@@ -8,6 +8,7 @@ export function presentOrganization(row: typeof organizations.$inferSelect) {
     slug: row.slug,
     currency: row.currency,
     minGroupSize: row.minGroupSize,
+    minCommentGroupSize: row.minCommentGroupSize,
   };
 }
 
