@@ -4,6 +4,7 @@ import { buildApp } from './http/app.ts';
 import { createJobHandlers } from './jobs/handlers.ts';
 import { scheduleHousekeeping } from './jobs/housekeeping.ts';
 import { startWorker } from './jobs/worker.ts';
+import { schedulePulses } from './pulses/scheduler.ts';
 import { startWebhookSender } from './webhooks/sender.ts';
 
 export type ProcessRole = 'web' | 'worker';
@@ -35,6 +36,7 @@ export async function startValueLoop(opts: {
   }
   if (opts.roles.includes('worker')) {
     await scheduleHousekeeping({ db: database.db });
+    await schedulePulses({ db: database.db });
     const handlers = createJobHandlers({ config: opts.config });
     const worker = startWorker({ db: database.db, handlers });
     const webhookSender = startWebhookSender({ db: database.db });

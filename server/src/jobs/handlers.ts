@@ -4,7 +4,15 @@ import { eventQueue, eventTypes, fanOutHandler } from '../events/events.ts';
 import { INVITATION_REMIND_QUEUE, runInvitationReminder } from '../invitations/reminders.ts';
 import { OUTBOX_SEND_QUEUE } from '../mail/queue-email.ts';
 import { createSmtpSender, sendOutboxHandler } from '../mail/send-outbox.ts';
-import { EMPLOYEE_RESULTS_RELEASE_QUEUE } from '../pulses/queues.ts';
+import { pulseCloseHandler } from '../pulses/close-wave.ts';
+import {
+  EMPLOYEE_RESULTS_RELEASE_QUEUE,
+  PULSE_CLOSE_QUEUE,
+  PULSE_REMIND_QUEUE,
+  PULSE_SCHEDULE_QUEUE,
+} from '../pulses/queues.ts';
+import { pulseReminderHandler } from '../pulses/reminders.ts';
+import { pulseScheduleHandler } from '../pulses/scheduler.ts';
 import { dispatchWebhooks, WEBHOOK_DISPATCH_QUEUE } from '../webhooks/delivery-service.ts';
 import { HOUSEKEEPING_QUEUE, runHousekeeping } from './housekeeping.ts';
 import type { JobHandler } from './worker.ts';
@@ -24,6 +32,9 @@ export function createJobHandlers(deps: { config: Config }): Record<string, JobH
     }),
     [INVITATION_REMIND_QUEUE]: runInvitationReminder,
     [WEBHOOK_DISPATCH_QUEUE]: dispatchWebhooks,
+    [PULSE_SCHEDULE_QUEUE]: pulseScheduleHandler({ publicUrl: deps.config.publicUrl }),
+    [PULSE_REMIND_QUEUE]: pulseReminderHandler({ publicUrl: deps.config.publicUrl }),
+    [PULSE_CLOSE_QUEUE]: pulseCloseHandler,
     [EMPLOYEE_RESULTS_RELEASE_QUEUE]: runEmployeeResultsRelease,
   };
 }
