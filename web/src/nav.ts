@@ -7,6 +7,7 @@ export interface NavItem {
     | '/people'
     | '/surveys'
     | '/responses'
+    | '/pulse'
     | '/admin/import'
     | '/admin/tokens'
     | '/admin/mailbox';
@@ -23,6 +24,8 @@ export const navItems: readonly NavItem[] = [
   { to: '/people', label: 'People', roles: everyone },
   { to: '/surveys', label: 'Surveys', roles: ['admin', 'analyst'] },
   { to: '/responses', label: 'Responses', roles: ['admin', 'analyst', 'executive', 'manager'] },
+  // One entry for the employee-voice pages; their own tabs (pages/pulse/pulse-nav.ts) follow roles.
+  { to: '/pulse', label: 'Employee voice', roles: everyone },
   { to: '/admin/import', label: 'Import', roles: ['admin'] },
   { to: '/admin/tokens', label: 'API tokens', roles: ['admin'] },
   { to: '/admin/mailbox', label: 'Mailbox', roles: ['admin'] },

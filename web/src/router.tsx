@@ -19,6 +19,7 @@ import { ResetPasswordPage } from './pages/auth/ResetPasswordPage.tsx';
 import { ExplorerPage } from './pages/explorer/ExplorerPage.tsx';
 import { HomePage } from './pages/HomePage.tsx';
 import { PeoplePage } from './pages/PeoplePage.tsx';
+import { type PulseSearch, parsePulseSearch } from './pages/pulse/pulse-search.ts';
 import { parseResponseSearch, type ResponseSearch } from './pages/responses/response-filters.ts';
 import type { EditorTab } from './pages/surveys/SurveyEditorPage.tsx';
 import { queryClient } from './query-client.ts';
@@ -142,6 +143,62 @@ const responseRoute = createRoute({
   ),
 });
 
+// Employee voice (issue 5): loaded on first visit, like the feedback pages.
+const pulseSearch = (search: Record<string, unknown>): PulseSearch => parsePulseSearch(search);
+const teamPulseRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/pulse',
+  validateSearch: pulseSearch,
+  component: lazyRouteComponent(() => import('./pages/pulse/TeamPulsePage.tsx'), 'TeamPulsePage'),
+});
+const heatmapRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/pulse/heatmap',
+  validateSearch: pulseSearch,
+  component: lazyRouteComponent(() => import('./pages/pulse/HeatmapPage.tsx'), 'HeatmapPage'),
+});
+const internalServiceRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/pulse/internal-service',
+  validateSearch: pulseSearch,
+  component: lazyRouteComponent(
+    () => import('./pages/pulse/InternalServicePage.tsx'),
+    'InternalServicePage',
+  ),
+});
+const upwardRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/pulse/upward',
+  validateSearch: pulseSearch,
+  component: lazyRouteComponent(() => import('./pages/pulse/UpwardPage.tsx'), 'UpwardPage'),
+});
+const participationRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/pulse/participation',
+  component: lazyRouteComponent(
+    () => import('./pages/pulse/ParticipationPage.tsx'),
+    'ParticipationPage',
+  ),
+});
+const retentionRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/pulse/retention',
+  component: lazyRouteComponent(() => import('./pages/pulse/RetentionPage.tsx'), 'RetentionPage'),
+});
+const pulseProgramsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/pulse/programs',
+  component: lazyRouteComponent(
+    () => import('./pages/admin/PulseProgramsPage.tsx'),
+    'PulseProgramsPage',
+  ),
+});
+const hrImportRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/pulse/hr-import',
+  component: lazyRouteComponent(() => import('./pages/admin/HrImportPage.tsx'), 'HrImportPage'),
+});
+
 const routeTree = rootRoute.addChildren([
   loginRoute,
   forgotRoute,
@@ -157,6 +214,14 @@ const routeTree = rootRoute.addChildren([
     surveyRoute,
     responsesRoute,
     responseRoute,
+    teamPulseRoute,
+    heatmapRoute,
+    internalServiceRoute,
+    upwardRoute,
+    participationRoute,
+    retentionRoute,
+    pulseProgramsRoute,
+    hrImportRoute,
   ]),
 ]);
 

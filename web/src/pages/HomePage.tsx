@@ -6,6 +6,7 @@ import { primaryRole, roleLabels, useSession } from '../session.ts';
 import { ComingSoon } from './home/ComingSoon.tsx';
 import { MyPlace } from './home/MyPlace.tsx';
 import { OrgCounts } from './home/OrgCounts.tsx';
+import { EmployeeVoiceLinks, PulseSummary } from './home/PulseSummary.tsx';
 
 function AdminTools() {
   return (
@@ -20,6 +21,12 @@ function AdminTools() {
         </li>
         <li>
           <Link to="/admin/mailbox">Read the development mailbox</Link>
+        </li>
+        <li>
+          <Link to="/pulse/programs">Run pulse programs for employees</Link>
+        </li>
+        <li>
+          <Link to="/pulse/hr-import">Import exits and pay bands</Link>
         </li>
       </ul>
     </section>
@@ -42,6 +49,7 @@ const sectionsByRole: Record<Role, () => ReactNode> = {
         what="Customer value, employee value and the money they make, per unit and over time."
         module="the chain dashboards (rollups and lifetime value)"
       />
+      <EmployeeVoiceLinks />
     </>
   ),
   analyst: () => (
@@ -58,19 +66,18 @@ const sectionsByRole: Record<Role, () => ReactNode> = {
         what="Open closed-loop cases, customer value of your unit and praise for your team. Your unit's customer responses are under Responses already."
         module="the closed loop and the chain dashboards"
       />
-      <ComingSoon
-        title="Team pulse"
-        what="How your team rates service climate and leadership (never individual answers)."
-        module="the employee pulse module"
-      />
+      <PulseSummary />
     </>
   ),
   employee: () => (
-    <ComingSoon
-      title="Feedback and praise I earned"
-      what="What customers said about the service you gave, and the recognition you received."
-      module="the feedback stream and recognition module"
-    />
+    <>
+      <ComingSoon
+        title="Feedback and praise I earned"
+        what="What customers said about the service you gave, and the recognition you received."
+        module="the feedback stream and recognition module"
+      />
+      <PulseSummary />
+    </>
   ),
 };
 

@@ -12,6 +12,9 @@ type Template = (typeof surveyTemplates)[number];
 const templateLabels: Record<Template, string> = {
   customer_value: 'Customer value survey (item bank, English and Spanish)',
   blank: 'Blank (one question)',
+  employee_pulse: 'Employee pulse (item bank: value, climate, leadership, eNPS)',
+  internal_service: 'Internal service (rating of supporting back-office units)',
+  manager_upward: 'Manager upward (support from top management)',
 };
 const kindLabels: Record<SurveyKind, string> = {
   customer: 'Customer',
