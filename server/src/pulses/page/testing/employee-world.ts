@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import {
   createOrganization,
   createPerson,
@@ -27,7 +28,7 @@ export async function createEmployeeWorld(t: TestApp) {
   const ana = await createPerson(db, org.id, {
     unitId: branch.id,
     name: 'Ana Quintero Vidal',
-    email: 'ana.quintero@example.test',
+    email: `ana.quintero.${randomBytes(3).toString('hex')}@example.test`,
   });
   const pulse = await createPulseWave(db, org.id, { kind: 'employee_pulse' });
   const internal = await createPulseWave(db, org.id, { kind: 'internal_service' });
