@@ -224,12 +224,13 @@ describe.each(databaseKinds)('pulse waves on %s', (kind) => {
       comment: `answer ${i}`,
     }));
     const stored = await db.insert(employeeResponses).values(arrived).returning();
-    const physical = async () =>
-      (
-        await db.execute(
-          sql`select id, comment from employee_responses where wave_id = ${wave.id} order by ctid`,
-        )
-      ).rows as { id: string; comment: string }[];
+    /** The wave's rows in physical (heap) order. */
+    const physical = async () => {
+      const result = await db.execute(
+        sql`select id, comment from employee_responses where wave_id = ${wave.id} order by ctid`,
+      );
+      return (result as unknown as { rows: { id: string; comment: string }[] }).rows;
+    };
     expect((await physical()).map((r) => r.comment)).toEqual(arrived.map((r) => r.comment));
 
     const res = await admin.request('POST', `/api/v1/pulse-waves/${wave.id}/close`);
