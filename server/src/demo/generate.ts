@@ -3,6 +3,8 @@ import { generateCustomers } from './customers.ts';
 import { generateInteractionsAndResponses } from './feedback.ts';
 import { generateOrganization } from './organization.ts';
 import { generatePeople } from './people.ts';
+import type { DemoPulses } from './pulse-records.ts';
+import { generateEmployeePulses } from './pulses.ts';
 import type { DemoCustomer, DemoFeedback, DemoOrganization, DemoPerson } from './records.ts';
 
 export const DEFAULT_DEMO_SEED = 20_240_601;
@@ -15,6 +17,8 @@ export interface DemoData extends DemoOrganization {
   customers: DemoCustomer[];
   /** The customer-value survey, two years of interactions, invitations and responses. */
   feedback: DemoFeedback;
+  /** Two years of monthly pulses, quarterly internal service and upward surveys (closed waves). */
+  pulses: DemoPulses;
 }
 
 /**
@@ -49,6 +53,7 @@ export function generateDemoData(opts: {
     asOf: opts.asOf,
     scale: opts.scale,
   });
+  const pulses = generateEmployeePulses({ seed, model, organization, people, asOf: opts.asOf });
   return {
     seed,
     asOf: opts.asOf.toISOString().slice(0, 10),
@@ -57,5 +62,6 @@ export function generateDemoData(opts: {
     people,
     customers,
     feedback,
+    pulses,
   };
 }

@@ -14,6 +14,7 @@ import {
 import { type DemoCausalModel, demoCausalModel } from './causal-model.ts';
 import { type DemoData, generateDemoData } from './generate.ts';
 import { insertDemoFeedback, type LoadedFeedback } from './load-feedback.ts';
+import { insertDemoPulses, type LoadedPulses } from './load-pulses.ts';
 import { DEMO_PASSWORD } from './logins.ts';
 
 export const DEMO_ORG_SLUG = 'harbor-bank';
@@ -43,6 +44,8 @@ export interface LoadedDemo {
   };
   /** The demo survey's ids and the feedback row counts. */
   feedback: LoadedFeedback;
+  /** The employee surveys, programs, closed waves and their row counts. */
+  pulses: LoadedPulses;
   /** Database ids by external id, for later loading steps. */
   ids: { units: Map<string, string>; people: Map<string, string>; customers: Map<string, string> };
   data: DemoData;
@@ -210,6 +213,11 @@ async function insertDemoData(tx: Tx, data: DemoData, passwordHash: string): Pro
     customers: customerIds,
     publisherExternalId: data.people.find((p) => p.demoLogin === 'admin')!.externalId,
   });
+  const pulses = await insertDemoPulses(tx, data.pulses, {
+    orgId,
+    units: unitIds,
+    publisherId: personIds.get(data.people.find((p) => p.demoLogin === 'admin')!.externalId)!,
+  });
   return {
     orgId,
     seed: data.seed,
@@ -224,6 +232,7 @@ async function insertDemoData(tx: Tx, data: DemoData, passwordHash: string): Pro
       responses: feedback.counts.responses,
     },
     feedback,
+    pulses,
     ids: { units: unitIds, people: personIds, customers: customerIds },
     data,
   };
