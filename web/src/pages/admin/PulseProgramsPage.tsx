@@ -185,7 +185,9 @@ function WaveRow({ wave }: { wave: PulseWave }) {
   });
   return (
     <tr data-wave-id={wave.id}>
-      <th scope="row">{periodLabel(wave.period)}</th>
+      <th scope="row" className="row-head">
+        {periodLabel(wave.period)}
+      </th>
       <td className="nowrap">
         {day(wave.opensAt)} – {day(wave.closesAt)}
       </td>

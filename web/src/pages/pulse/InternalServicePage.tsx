@@ -70,7 +70,7 @@ function ServiceCard({ row }: { row: Row }) {
         {score.text}
         {row.cell.status === 'shown' && <span className="hint"> · {row.cell.n} ratings</span>}
       </p>
-      {row.trend.length > 1 && (
+      {row.trend.length > 1 && series.values.some((v) => v !== null) && (
         <>
           <Sparkline code="isq" series={series} />
           <details className="data-details">
@@ -88,7 +88,9 @@ function ServiceCard({ row }: { row: Row }) {
               <tbody>
                 {[...row.trend].reverse().map((t) => (
                   <tr key={t.period}>
-                    <th scope="row">{periodLabel(t.period)}</th>
+                    <th scope="row" className="row-head">
+                      {periodLabel(t.period)}
+                    </th>
                     <IndexCell cell={t.cell} code="isq" />
                   </tr>
                 ))}

@@ -16,7 +16,14 @@ export function ParticipationPage() {
   const waves = useQueries({ queries: list.map((p) => pulseWavesQuery(p.id)) });
   const [waveId, setWaveId] = useState<string | null>(null);
   const allWaves = waves.flatMap((w) => w.data?.items ?? []);
-  const chosen = allWaves.find((w) => w.id === waveId) ?? null;
+  // Until the reader picks one: the newest wave of the first program (employee pulse first).
+  const firstProgram = [...list].sort(
+    (a, b) => Number(b.kind === 'employee_pulse') - Number(a.kind === 'employee_pulse'),
+  )[0];
+  const fallback = [...allWaves]
+    .filter((w) => w.programId === firstProgram?.id)
+    .sort((a, b) => b.period.localeCompare(a.period))[0];
+  const chosen = allWaves.find((w) => w.id === waveId) ?? fallback ?? null;
 
   return (
     <Page
@@ -36,12 +43,12 @@ export function ParticipationPage() {
                 program={program}
                 waves={waves[i]?.data?.items}
                 error={waves[i]?.error}
-                chosenId={waveId}
+                chosenId={chosen?.id ?? null}
                 onChoose={setWaveId}
               />
             ))}
           </div>
-          <div>{chosen && <WaveParticipation wave={chosen} />}</div>
+          <div className="side-stack">{chosen && <WaveParticipation wave={chosen} />}</div>
         </div>
       </RequireRole>
     </Page>
@@ -122,6 +129,10 @@ function WaveParticipation({ wave }: { wave: PulseWave }) {
   return (
     <section className="card" aria-labelledby="wave-units-title" aria-live="polite">
       <h2 id="wave-units-title">By unit · {periodLabel(wave.period)}</h2>
+      <p className="muted">
+        {wave.responded} of {wave.invited} responded
+        {wave.participationRate === null ? '' : ` (${percent(wave.participationRate)})`}
+      </p>
       <ErrorMessage error={participation.error} title="Could not load participation" />
       {participation.isPending && <p className="muted">Loading…</p>}
       {participation.data && <ParticipationTable data={participation.data} />}
@@ -156,7 +167,11 @@ function ParticipationTable({ data }: { data: Participation }) {
         <tbody>
           {placed.map(({ row, level }) => (
             <tr key={row.unitId} data-status={row.status}>
-              <th scope="row" style={{ paddingLeft: `${0.6 + (level - 1) * 1.1}rem` }}>
+              <th
+                scope="row"
+                className="row-head"
+                style={{ paddingLeft: `${0.6 + (level - 1) * 1.1}rem` }}
+              >
                 {row.unitName}
               </th>
               {row.status === 'small_group' ? (

@@ -98,8 +98,8 @@ export function ResultFilters({
             value={search.scope ?? 'subtree'}
             onChange={(e) => onChange(set(search, 'scope', e.target.value))}
           >
-            <option value="subtree">Unit and the units below it</option>
-            <option value="unit">The unit only</option>
+            <option value="subtree">Unit and below</option>
+            <option value="unit">Unit only</option>
           </select>
         </div>
       )}

@@ -78,7 +78,9 @@ export function RetentionPage() {
               <tbody>
                 {pivot.units.map((unit) => (
                   <tr key={unit.unitId}>
-                    <th scope="row">{unit.unitName}</th>
+                    <th scope="row" className="row-head">
+                      {unit.unitName}
+                    </th>
                     {pivot.periods.map((p) => {
                       const cell = unit.cells.get(p);
                       if (!cell)

@@ -8,7 +8,14 @@ import { useSession } from '../../session.ts';
 import { readIndex } from './cells.ts';
 import { ItemBars, Sparkline } from './charts.tsx';
 import { IndexCell } from './IndexCell.tsx';
-import { indexLabel, periodLabel, SUPPRESSED_TEXT, tenureLabels } from './labels.ts';
+import {
+  formatIndexValue,
+  indexLabel,
+  isSignedIndex,
+  periodLabel,
+  SUPPRESSED_TEXT,
+  tenureLabels,
+} from './labels.ts';
 import { PulseTabs } from './PulseTabs.tsx';
 import { parsePulseSearch } from './pulse-search.ts';
 import { ResultFilters } from './ResultFilters.tsx';
@@ -75,6 +82,7 @@ function TeamPulseView({ pulse }: { pulse: TeamPulse }) {
         <ul className="index-grid">
           {pulse.indices.map((code) => {
             const reading = latest ? readIndex(latest.cell, code) : null;
+            const series = indexSeries(pulse.trend, code);
             return (
               <li key={code} className="index-card" data-index={code}>
                 <h3>{indexLabel(code)}</h3>
@@ -84,8 +92,8 @@ function TeamPulseView({ pulse }: { pulse: TeamPulse }) {
                 >
                   {reading ? reading.text : 'No results'}
                 </p>
-                {pulse.trend.length > 1 && (
-                  <Sparkline code={code} series={indexSeries(pulse.trend, code)} />
+                {series.values.some((v) => v !== null) && pulse.trend.length > 1 && (
+                  <Sparkline code={code} series={series} />
                 )}
               </li>
             );
@@ -125,7 +133,9 @@ function TrendTable({ pulse }: { pulse: TeamPulse }) {
           <tbody>
             {[...pulse.trend].reverse().map((t) => (
               <tr key={t.period}>
-                <th scope="row">{periodLabel(t.period)}</th>
+                <th scope="row" className="row-head">
+                  {periodLabel(t.period)}
+                </th>
                 {t.cell.status === 'shown' ? (
                   pulse.indices.map((code) => <IndexCell key={code} cell={t.cell} code={code} />)
                 ) : (
@@ -145,6 +155,8 @@ function TrendTable({ pulse }: { pulse: TeamPulse }) {
 function ItemBreakdown({ pulse }: { pulse: TeamPulse }) {
   const latest = pulse.trend[pulse.trend.length - 1];
   const shown = latest?.cell.status === 'shown' && pulse.items.length > 0;
+  // eNPS runs −100…100: it stays in the table, off the 0–100 bars.
+  const agreementItems = pulse.items.filter((i) => !isSignedIndex(i.construct));
   return (
     <section className="card" aria-labelledby="pulse-items-title">
       <h2 id="pulse-items-title">Item breakdown, latest period</h2>
@@ -155,30 +167,35 @@ function ItemBreakdown({ pulse }: { pulse: TeamPulse }) {
       ) : (
         <>
           <ItemBars
-            bars={pulse.items.map((i) => ({ label: i.text, value: i.mean }))}
-            label={`Mean score of each of ${pulse.items.length} items, 0 to 100; the table below lists them.`}
+            bars={agreementItems.map((i) => ({ label: i.text, value: i.mean }))}
+            label={`Mean score of each of ${agreementItems.length} agreement items, 0 to 100; the table below lists every item.`}
           />
-          <table className="table compact-table" data-testid="items-table">
-            <caption className="visually-hidden">Item means, 0 to 100</caption>
-            <thead>
-              <tr>
-                <th scope="col">Item</th>
-                <th scope="col" className="num">
-                  Mean
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {pulse.items.map((i) => (
-                <tr key={i.construct}>
-                  <th scope="row" className="item-text">
-                    {i.text}
+          <details className="data-details">
+            <summary className="data-summary">Items as a table</summary>
+            <table className="table compact-table" data-testid="items-table">
+              <caption className="visually-hidden">Item means (eNPS from −100 to 100)</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Item</th>
+                  <th scope="col" className="num">
+                    Mean
                   </th>
-                  <td className="num">{i.mean === null ? '–' : Math.round(i.mean)}</td>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {pulse.items.map((i) => (
+                  <tr key={i.construct}>
+                    <th scope="row" className="row-head">
+                      {i.text}
+                    </th>
+                    <td className="num">
+                      {i.mean === null ? '–' : formatIndexValue(i.construct, i.mean)}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </details>
         </>
       )}
     </section>
