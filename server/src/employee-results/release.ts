@@ -56,19 +56,17 @@ export async function releaseWaveResults(opts: {
       throw new AppError('conflict', 'Results are released only after the wave has closed');
     }
     const kComments = Math.max(wave.kComments, wave.k);
-    const [unitRows, { strata, codes }] = await Promise.all([
-      tx
-        .select({ id: units.id, parentId: units.parentId })
-        .from(units)
-        .where(eq(units.orgId, wave.orgId)),
-      getWaveStrata({
-        db: tx,
-        orgId: wave.orgId,
-        waveId: wave.id,
-        period: wave.period,
-        byRatedUnit: wave.kind === 'internal_service',
-      }),
-    ]);
+    const unitRows = await tx
+      .select({ id: units.id, parentId: units.parentId })
+      .from(units)
+      .where(eq(units.orgId, wave.orgId));
+    const { strata, codes } = await getWaveStrata({
+      db: tx,
+      orgId: wave.orgId,
+      waveId: wave.id,
+      period: wave.period,
+      byRatedUnit: wave.kind === 'internal_service',
+    });
     const { cells, addresses } = releaseFamily(
       unitRows.map((u) => u.id),
       wave.period,

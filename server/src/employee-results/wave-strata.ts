@@ -17,20 +17,19 @@ export async function getWaveStrata(opts: {
 }): Promise<{ strata: AggregatedStratum[]; codes: string[] }> {
   const { db, orgId, waveId } = opts;
   const unit = opts.byRatedUnit ? sql.raw('subject_unit_id') : sql.raw('unit_id');
-  const [groups, sums] = await Promise.all([
-    db.execute(sql`
+  // One after the other: on a transaction's single connection queries cannot overlap.
+  const groups = await db.execute(sql`
       select ${unit} as unit_id, tenure_band, count(*)::int as n,
         coalesce(array_agg(comment) filter (where btrim(comment) <> ''), '{}') as comments
       from employee_responses
       where org_id = ${orgId} and wave_id = ${waveId} and ${unit} is not null
-      group by 1, 2`),
-    db.execute(sql`
+      group by 1, 2`);
+  const sums = await db.execute(sql`
       select r.${unit} as unit_id, r.tenure_band, e.key as code,
         sum(e.value::float8)::float8 as total, count(*)::int as answered
       from employee_responses r cross join lateral jsonb_each_text(r.scores) e
       where r.org_id = ${orgId} and r.wave_id = ${waveId} and r.${unit} is not null
-      group by 1, 2, 3`),
-  ]);
+      group by 1, 2, 3`);
   const strata = new Map<string, AggregatedStratum & { sums: Record<string, number> }>();
   const keyOf = (row: { unit_id: string; tenure_band: string }) =>
     `${row.unit_id}|${row.tenure_band}`;
