@@ -45,7 +45,7 @@ export type EmployeeInvitationLookup =
   | { state: 'closed' }
   | ({ state: 'open' } & OpenEmployeeInvitation);
 
-/** Back-office units that support the unit (support edges into it), by name. */
+/** Back-office units that support the unit (support edges from them into it), by name. */
 export async function listRatedUnits(opts: {
   db: DbOrTx;
   orgId: string;
@@ -55,7 +55,13 @@ export async function listRatedUnits(opts: {
     .select({ id: units.id, name: units.name })
     .from(supportEdges)
     .innerJoin(units, eq(units.id, supportEdges.fromUnitId))
-    .where(and(eq(supportEdges.orgId, opts.orgId), eq(supportEdges.toUnitId, opts.unitId)))
+    .where(
+      and(
+        eq(supportEdges.orgId, opts.orgId),
+        eq(supportEdges.toUnitId, opts.unitId),
+        eq(units.kind, 'back_office'),
+      ),
+    )
     .orderBy(asc(units.name), asc(units.id));
 }
 

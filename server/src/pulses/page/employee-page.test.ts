@@ -77,6 +77,7 @@ describe.each(databaseKinds)('employee survey page on %s', (kind) => {
     expect(page).toContain(`<h2 id="unit-${world.payroll.id}">Payroll</h2>`);
     expect(page.indexOf('IT Helpdesk</h2>')).toBeLessThan(page.indexOf('Payroll</h2>'));
     expect(page).not.toContain('Facilities');
+    expect(page).not.toContain('Branch South');
     expect(page).not.toContain('[Unit]');
     expect(page).toMatch(
       new RegExp(`id="q-${helpdeskIsq}"[^>]*>\\s*<legend>IT Helpdesk gives us what we need`),

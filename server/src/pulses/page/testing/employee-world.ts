@@ -11,7 +11,7 @@ import type { TestApp } from '../../../testing/harness.ts';
 
 /**
  * An organization (k = 6, k_c = 12) with a front-line branch supported by two back-office units
- * (and a third back-office unit that supports another branch), an employee of the branch, and
+ * and a front-line one (a third back-office unit supports another branch), an employee of the branch, and
  * one open wave of each employee survey kind.
  */
 export async function createEmployeeWorld(t: TestApp) {
@@ -25,6 +25,8 @@ export async function createEmployeeWorld(t: TestApp) {
   await createSupportEdge(db, org.id, { fromUnitId: payroll.id, toUnitId: branch.id });
   await createSupportEdge(db, org.id, { fromUnitId: helpdesk.id, toUnitId: branch.id });
   await createSupportEdge(db, org.id, { fromUnitId: facilities.id, toUnitId: otherBranch.id });
+  // A front-line unit helping another is not an internal supplier: not rated.
+  await createSupportEdge(db, org.id, { fromUnitId: otherBranch.id, toUnitId: branch.id });
   const ana = await createPerson(db, org.id, {
     unitId: branch.id,
     name: 'Ana Quintero Vidal',
