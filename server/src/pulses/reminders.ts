@@ -1,11 +1,13 @@
-import { and, eq, gt, isNull } from 'drizzle-orm';
+import { and, eq, gt, isNull, sql } from 'drizzle-orm';
 import { randomToken, sha256 } from '../auth/secrets.ts';
 import type { DbOrTx } from '../db/client.ts';
 import { people, pulseInvitations, pulsePrograms, pulseWaves } from '../db/schema/index.ts';
 import type { JobHandler } from '../jobs/worker.ts';
-import { queueEmail } from '../mail/queue-email.ts';
 import { minGroupSizeOf } from './min-group-size.ts';
+import { queueWaveEmails } from './queue-wave-emails.ts';
 import { reminderEmail, waveLink } from './wave-mail.ts';
+
+const BATCH = 1000;
 
 /**
  * The one reminder of an open wave, to the people whose invitation row still exists — a row is
@@ -23,52 +25,65 @@ export async function remindWave(opts: {
   now?: Date;
 }): Promise<{ reminded: number }> {
   const now = opts.now ?? new Date();
-  const [wave] = await opts.db
+  const [row] = await opts.db
     .select({ wave: pulseWaves, programName: pulsePrograms.name })
     .from(pulseWaves)
     .innerJoin(pulsePrograms, eq(pulsePrograms.id, pulseWaves.programId))
     .where(eq(pulseWaves.id, opts.waveId));
-  if (wave?.wave.status !== 'open' || wave.wave.closesAt <= now) return { reminded: 0 };
-  const { orgId, closesAt } = wave.wave;
+  if (row?.wave.status !== 'open' || row.wave.closesAt <= now) return { reminded: 0 };
+  const { id: waveId, orgId, closesAt } = row.wave;
   const pending = await opts.db
     .select({ id: pulseInvitations.id, email: people.email })
     .from(pulseInvitations)
     .innerJoin(people, eq(people.id, pulseInvitations.personId))
     .where(
       and(
-        eq(pulseInvitations.waveId, wave.wave.id),
+        eq(pulseInvitations.waveId, waveId),
         isNull(pulseInvitations.remindedAt),
         gt(pulseInvitations.expiresAt, now),
       ),
     );
   const minGroupSize = await minGroupSizeOf(opts.db, orgId);
   let reminded = 0;
-  for (const invitation of pending) {
-    const token = randomToken(32);
-    // Conditional on remindedAt still null: a racing reminder (or a submission that deleted
-    // the row meanwhile) leaves nothing to update, and nobody is mailed twice.
-    const [claimed] = await opts.db
-      .update(pulseInvitations)
-      .set({ tokenHash: sha256(token), remindedAt: now })
-      .where(and(eq(pulseInvitations.id, invitation.id), isNull(pulseInvitations.remindedAt)))
-      .returning({ id: pulseInvitations.id });
-    if (!claimed) continue;
-    const mail = reminderEmail({
-      programName: wave.programName,
-      link: waveLink(opts.publicUrl, token),
-      closesAt,
-      minGroupSize,
-    });
-    await queueEmail({
-      db: opts.db,
-      orgId,
-      to: invitation.email,
-      subject: mail.subject,
-      body: mail.body,
-    });
-    reminded += 1;
+  for (let i = 0; i < pending.length; i += BATCH) {
+    const batch = pending.slice(i, i + BATCH).map((p) => ({ ...p, token: randomToken(32) }));
+    const claimed = await claimReminders(opts.db, batch, now);
+    const messages = batch
+      .filter((p) => claimed.has(p.id))
+      .map((p) => ({
+        to: p.email,
+        ...reminderEmail({
+          programName: row.programName,
+          link: waveLink(opts.publicUrl, p.token),
+          closesAt,
+          minGroupSize,
+        }),
+      }));
+    await queueWaveEmails(opts.db, orgId, messages);
+    reminded += messages.length;
   }
   return { reminded };
+}
+
+/**
+ * Swaps in the new token hashes and stamps remindedAt, only where remindedAt is still null: a
+ * racing reminder (or a submission that deleted the row meanwhile) leaves nothing to update,
+ * so nobody is mailed twice. Returns the ids it claimed.
+ */
+async function claimReminders(
+  db: DbOrTx,
+  batch: readonly { id: string; token: string }[],
+  now: Date,
+): Promise<Set<string>> {
+  const ids = batch.map((p) => p.id);
+  const hashes = batch.map((p) => sha256(p.token));
+  const result = await db.execute(sql`
+    update pulse_invitations as i
+    set token_hash = v.hash, reminded_at = ${now.toISOString()}::timestamptz
+    from unnest(${sql.param(ids)}::uuid[], ${sql.param(hashes)}::text[]) as v(id, hash)
+    where i.id = v.id and i.reminded_at is null
+    returning i.id`);
+  return new Set((result as unknown as { rows: { id: string }[] }).rows.map((r) => r.id));
 }
 
 /** The `pulses.remind` job (payload { waveId }), in the worker's transaction. */

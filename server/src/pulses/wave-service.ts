@@ -4,12 +4,12 @@ import type { DbOrTx } from '../db/client.ts';
 import { auditLog, pulseInvitations, pulseParticipation, pulseWaves } from '../db/schema/index.ts';
 import { AppError, notFound } from '../http/errors.ts';
 import { enqueueJob } from '../jobs/queue.ts';
-import { queueEmail } from '../mail/queue-email.ts';
 import { minGroupSizeOf } from './min-group-size.ts';
 import { checkWavePeriod, periodAt, utcDay } from './periods.ts';
 import { wavePopulation } from './population.ts';
 import { presentPulseWave } from './presenters.ts';
 import { findPulseProgram, type ProgramWithSurvey } from './program-service.ts';
+import { queueWaveEmails } from './queue-wave-emails.ts';
 import { PULSE_CLOSE_QUEUE, PULSE_REMIND_QUEUE } from './queues.ts';
 import { invitationEmail, waveLink } from './wave-mail.ts';
 
@@ -99,16 +99,20 @@ export async function openWave(opts: {
     for (let i = 0; i < participation.length; i += INSERT_BATCH) {
       await tx.insert(pulseParticipation).values(participation.slice(i, i + INSERT_BATCH));
     }
-    for (const { person, token } of sent) {
-      const mail = invitationEmail({
-        programName: program.name,
-        kind: survey.kind,
-        link: waveLink(opts.publicUrl, token),
-        closesAt,
-        minGroupSize,
-      });
-      await queueEmail({ db: tx, orgId, to: person.email, subject: mail.subject, body: mail.body });
-    }
+    await queueWaveEmails(
+      tx,
+      orgId,
+      sent.map(({ person, token }) => ({
+        to: person.email,
+        ...invitationEmail({
+          programName: program.name,
+          kind: survey.kind,
+          link: waveLink(opts.publicUrl, token),
+          closesAt,
+          minGroupSize,
+        }),
+      })),
+    );
     await scheduleWaveJobs(tx, wave, program.reminderAfterDays);
     await tx.insert(auditLog).values({
       orgId,
