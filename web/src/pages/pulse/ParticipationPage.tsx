@@ -35,7 +35,7 @@ export function ParticipationPage() {
         <ErrorMessage error={programs.error} title="Could not load pulse programs" />
         {programs.isPending && <p className="muted">Loading pulse programs…</p>}
         {programs.data && list.length === 0 && <p className="muted">No pulse programs yet.</p>}
-        <div className="split">
+        <div className="split pulse-split">
           <div className="side-stack" data-testid="participation-programs">
             {list.map((program, i) => (
               <ProgramWaves
