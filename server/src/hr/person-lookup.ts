@@ -89,6 +89,3 @@ export async function loadPersonLookup(tx: Tx, orgId: string) {
     return (byId ?? byMail)!;
   };
 }
-
-/** A key naming the same person whichever column the row used (for duplicate detection). */
-export const personKeyOf = (person: HrPerson) => person.id;

@@ -50,7 +50,8 @@ export const hrRoutes: RouteModule = (app, { db }) => {
         tags: ['hr'],
         description:
           'Retention per unit (with its subtree) and month; cells below the minimum group size ' +
-          'are suppressed. Default range: the last 12 complete months.',
+          'are suppressed. Default range: the last 12 complete months. People count in their ' +
+          'current unit for every month (no unit history is kept).',
         querystring: retentionQuerySchema,
         response: { 200: retentionSchema },
       },
