@@ -293,3 +293,27 @@ describe.each(databaseKinds)('employee response anonymity on %s', (kind) => {
     expect(await count()).toBe(n + 1);
   });
 });
+
+describe.each(databaseKinds)('employee page errors on %s', (kind) => {
+  let t: TestApp;
+  afterAll(() => t.close());
+
+  it('(d) an unexpected failure during a submission is logged without the link, its hash or the answers', async () => {
+    t = await createTestApp(kind, { VALUELOOP_LOG_LEVEL: 'info' });
+    const logs = captureLogs(t.app);
+    const world = await createEmployeeWorld(t);
+    const { token } = await world.invite(world.pulse, world.ana);
+    // Break the last step of the transaction: the consumed-token insert fails with its params.
+    await t.database.db.execute(sql`drop table pulse_consumed_tokens`);
+    const comment = 'Private words 7f3a';
+    const res = await employeeClient(t).submit(token, { ...pulseAnswers, comment });
+    expect(res.statusCode).toBe(500);
+    expect(await t.database.db.select().from(employeeResponses)).toEqual([]);
+    const failure = logs.find((line) => line.includes('unhandled error'));
+    expect(failure).toBeDefined();
+    expect(failure).toContain('"code":"42P01"');
+    expect(failure).toContain('Failed query: insert into');
+    for (const secret of [token, sha256(token), comment, world.ana.id, world.org.id])
+      expect(logs.join('')).not.toContain(secret);
+  });
+});
