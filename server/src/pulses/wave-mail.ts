@@ -43,21 +43,31 @@ export function invitationEmail(opts: {
   };
 }
 
+/** `link`: the new link replacing the first; null: continue with the first e-mail's link. */
 export function reminderEmail(opts: {
   programName: string;
-  link: string;
+  link: string | null;
+  sentOn: Date;
   closesAt: Date;
   minGroupSize: number;
 }) {
+  const how = opts.link
+    ? [
+        opts.link,
+        '',
+        'This link replaces the one in our first e-mail, which no longer works.',
+        'This is the only reminder.',
+      ]
+    : [
+        `You have started: continue with the link in our e-mail of ${day(opts.sentOn)},`,
+        'where your saved answers are waiting. This is the only reminder.',
+      ];
   return {
     subject: `Reminder — ${opts.programName}: two minutes, anonymous`,
     body: [
       `There is still time to answer: the survey is open until ${day(opts.closesAt)}.`,
       '',
-      opts.link,
-      '',
-      'This link replaces the one in our first e-mail, which no longer works; answers you saved',
-      'are kept. This is the only reminder.',
+      ...how,
       '',
       anonymityNote(opts.minGroupSize),
     ].join('\n'),

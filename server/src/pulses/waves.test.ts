@@ -175,33 +175,43 @@ describe.each(databaseKinds)('pulse waves on %s', (kind) => {
     );
   });
 
-  it('reminds only people who have not answered, once, with a fresh link', async () => {
+  it('reminds only people who have not answered, once: a fresh link, or the first one to keep a draft', async () => {
     const program = await newProgram();
     const wave = (await launch(program.id)).json();
     const invitations = await db
       .select()
       .from(pulseInvitations)
       .where(eq(pulseInvitations.waveId, wave.id));
-    // An answer deletes its invitation row (as the submission does).
-    const answered = invitations[0]!;
+    // An answer deletes its invitation row (as the submission does); another person saved a draft.
+    const [answered, drafting] = [invitations[0]!, invitations[1]!];
     await db.delete(pulseInvitations).where(eq(pulseInvitations.id, answered.id));
+    await db
+      .update(pulseInvitations)
+      .set({ draft: { sealed: 'opaque' } })
+      .where(eq(pulseInvitations.id, drafting.id));
     const before = new Date(Date.now() - 1);
     const now = new Date(Date.now() + 5 * DAY);
-    const first = await remindWave({ db, waveId: wave.id, publicUrl: 'https://x.test', now });
-    expect(first.reminded).toBe(5);
-    expect(
-      (await remindWave({ db, waveId: wave.id, publicUrl: 'https://x.test', now })).reminded,
-    ).toBe(0);
+    const remind = () => remindWave({ db, waveId: wave.id, publicUrl: 'https://x.test', now });
+    expect((await remind()).reminded).toBe(5);
+    expect((await remind()).reminded).toBe(0);
     const reminders = (await mailsTo(before)).filter((m) => m.subject.startsWith('Reminder'));
     expect(reminders).toHaveLength(5);
     const after = await db
       .select()
       .from(pulseInvitations)
       .where(eq(pulseInvitations.waveId, wave.id));
-    const newHashes = new Set(after.map((i) => i.tokenHash));
-    for (const m of reminders) expect(newHashes.has(sha256(tokenOf(m.bodyText)))).toBe(true);
-    for (const i of invitations) expect(newHashes.has(i.tokenHash)).toBe(false);
     expect(after.every((i) => i.remindedAt?.getTime() === now.getTime())).toBe(true);
+    const kept = after.find((i) => i.id === drafting.id)!;
+    expect(kept.tokenHash).toBe(drafting.tokenHash);
+    const withLink = reminders.filter((m) => tokenOf(m.bodyText) !== '');
+    expect(withLink).toHaveLength(4);
+    const rotated = new Set(after.filter((i) => i.id !== drafting.id).map((i) => i.tokenHash));
+    for (const m of withLink) expect(rotated.has(sha256(tokenOf(m.bodyText)))).toBe(true);
+    for (const i of invitations) expect(rotated.has(i.tokenHash)).toBe(false);
+    const continuing = reminders.find((m) => tokenOf(m.bodyText) === '')!;
+    expect(continuing.bodyText).toMatch(
+      /continue with the link in our e-mail of \d{4}-\d{2}-\d{2}/,
+    );
   });
 
   it('closes: deletes the invitations, rewrites responses in a new order with new ids, queues the release once', async () => {
