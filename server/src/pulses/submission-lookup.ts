@@ -1,4 +1,4 @@
-import type { SurveyDefinition, TenureBandCode } from '@valueloop/contracts';
+import type { SurveyDefinition, SurveyKind, TenureBandCode } from '@valueloop/contracts';
 import { and, asc, eq } from 'drizzle-orm';
 import { sha256 } from '../auth/secrets.ts';
 import { floorK } from '../confidentiality/types.ts';
@@ -26,7 +26,7 @@ export interface OpenEmployeeInvitation {
   waveId: string;
   period: string;
   surveyVersionId: string;
-  kind: string;
+  kind: SurveyKind;
   /** The respondent's unit and tenure band, copied onto the response. */
   unitId: string;
   tenureBand: TenureBandCode;

@@ -1,4 +1,9 @@
-import type { FieldError, SurveyDefinition, SurveyLanguage } from '@valueloop/contracts';
+import type {
+  FieldError,
+  SurveyDefinition,
+  SurveyKind,
+  SurveyLanguage,
+} from '@valueloop/contracts';
 import type { Answers } from '../../../responses/answers.ts';
 import { html, type SafeHtml } from '../../../survey-page/html.ts';
 import { localize, type Messages, messagesFor } from '../../../survey-page/language.ts';
@@ -12,7 +17,7 @@ import { type EmployeePageMessages, employeePageMessages } from '../messages.ts'
 export interface EmployeeFormView {
   lang: SurveyLanguage;
   assets: AssetUrls;
-  kind: string;
+  kind: SurveyKind;
   /** The survey version as published (title, intro). */
   definition: SurveyDefinition;
   /** What is asked: per rated unit for internal service surveys. */
@@ -29,7 +34,7 @@ export interface EmployeeFormView {
 
 const employeeTemplates = ['employee_pulse', 'internal_service', 'manager_upward'] as const;
 type EmployeeTemplate = (typeof employeeTemplates)[number];
-const isEmployeeTemplate = (kind: string): kind is EmployeeTemplate =>
+const isEmployeeTemplate = (kind: SurveyKind): kind is EmployeeTemplate =>
   (employeeTemplates as readonly string[]).includes(kind);
 
 /**
