@@ -5,6 +5,7 @@ import { organizations, people, units } from '../db/schema/index.ts';
 import { forbidden, notFound, validationFailed } from '../http/errors.ts';
 import type { Visibility } from '../policies/index.ts';
 import { addMonths, firstDay, monthOf, monthsBetween } from './months.ts';
+import { type DirectCount, releaseRetentionMonth } from './retention-cells.ts';
 
 /** The longest range one request may ask for. */
 export const MAX_RETENTION_MONTHS = 60;
@@ -59,8 +60,9 @@ function resolveRange(query: { from?: string; to?: string }, now: Date) {
 /**
  * Retention per unit (with its subtree) and month: headcount at the month's first day (hired on
  * or before it, not exited before it), exits during the month among those people, and
- * retention = 1 − exits / headcount. A cell whose headcount is below the organization's k is
- * suppressed (no numbers): it describes people.
+ * retention = 1 − exits / headcount. Cells describe people, so they pass the confidentiality
+ * engine (retention-cells.ts): below the organization's k, or when a hidden group could be
+ * derived by subtraction, a cell is suppressed (no numbers).
  *
  * Approximation: people are counted in their CURRENT unit for every month — no unit history is
  * kept, so someone who moved is counted where they are now (and an exited person where they
@@ -113,42 +115,27 @@ export async function getRetention(opts: {
       ),
     );
 
-  // counts[unit][month] = [headcount, exits], summed up the ancestor chain.
-  const counts = new Map<string, Array<[number, number]>>();
-  for (const u of shown)
-    counts.set(
-      u.id,
-      months.map(() => [0, 0]),
-    );
-  months.forEach((month, m) => {
+  // Direct counts per unit and month; the engine sums subtrees and decides what is shown.
+  const rows: Retention['rows'] = [];
+  const released = months.map((month, m) => {
     const start = firstDay(month);
     const next = m + 1 < months.length ? firstDay(months[m + 1]!) : rangeEnd;
+    const direct = new Map<string, DirectCount>();
     for (const p of staff) {
       if (p.hireDate !== null && p.hireDate > start) continue;
       if (p.exitDate !== null && p.exitDate < start) continue;
-      const exited = p.exitDate !== null && p.exitDate < next ? 1 : 0;
-      for (const a of ancestors.get(p.unitId!) ?? []) {
-        const cell = counts.get(a)?.[m];
-        if (!cell) continue;
-        cell[0]++;
-        cell[1] += exited;
-      }
+      const unitId = p.unitId!;
+      const count = direct.get(unitId) ?? { unitId, headcount: 0, exits: 0 };
+      count.headcount++;
+      if (p.exitDate !== null && p.exitDate < next) count.exits++;
+      direct.set(unitId, count);
     }
+    return releaseRetentionMonth({ units: unitRows, month, direct: [...direct.values()], k });
   });
-
-  const rows: Retention['rows'] = [];
   for (const u of shown) {
     months.forEach((period, m) => {
-      const [headcount, exits] = counts.get(u.id)![m]!;
-      rows.push({
-        unitId: u.id,
-        unitName: u.name,
-        period,
-        cell:
-          headcount < k
-            ? { status: 'suppressed' }
-            : { status: 'shown', headcount, exits, retention: 1 - exits / headcount },
-      });
+      const cell = released[m]!.get(u.id) ?? { status: 'suppressed' as const };
+      rows.push({ unitId: u.id, unitName: u.name, period, cell });
     });
   }
   return { from, to, rows };
