@@ -1,5 +1,6 @@
 import type { Heatmap } from '@valueloop/contracts';
 import { useMemo, useState } from 'react';
+import { ScrollRegion } from '../../components/ScrollRegion.tsx';
 import { IndexCell } from './IndexCell.tsx';
 import { indexLabel, indexShortLabel, SUPPRESSED_TEXT } from './labels.ts';
 import { allParents, buildRowTree, initialExpansion, visibleRows } from './unit-rows.ts';
@@ -51,7 +52,7 @@ export function HeatmapTable({ heatmap, caption, testId }: Props) {
         </button>
         <HeatLegend />
       </div>
-      <div className="table-wrap heatmap-wrap">
+      <ScrollRegion label="Heatmap table" className="table-wrap heatmap-wrap">
         <table className="table heatmap" data-testid={testId}>
           <caption>{caption}</caption>
           <thead>
@@ -108,7 +109,7 @@ export function HeatmapTable({ heatmap, caption, testId }: Props) {
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollRegion>
     </>
   );
 }

@@ -18,14 +18,14 @@ export function IndexCell({ cell, code, heat = false }: Props) {
   const reading = readIndex(cell, code);
   if (reading.kind === 'suppressed') {
     return (
-      <td className="cell-suppressed" data-status="suppressed">
+      <td className="cell-suppressed" data-status="suppressed" data-index={code}>
         {reading.text}
       </td>
     );
   }
   if (reading.kind === 'missing') {
     return (
-      <td className="num cell-missing" data-status="missing">
+      <td className="num cell-missing" data-status="missing" data-index={code}>
         <span aria-hidden="true">–</span>
         <span className="visually-hidden">No answers to {indexLabel(code)}</span>
       </td>

@@ -5,6 +5,7 @@ import { getParticipation, pulseProgramsQuery, pulseWavesQuery } from '../../api
 import { ErrorMessage } from '../../components/ErrorMessage.tsx';
 import { Page } from '../../components/Page.tsx';
 import { RequireRole } from '../../components/RequireRole.tsx';
+import { ScrollRegion } from '../../components/ScrollRegion.tsx';
 import { percent, periodLabel } from './labels.ts';
 import { PulseTabs } from './PulseTabs.tsx';
 import { buildRowTree, visibleRows } from './unit-rows.ts';
@@ -147,7 +148,7 @@ function ParticipationTable({ data }: { data: Participation }) {
   }, [data.rows]);
   if (data.rows.length === 0) return <p className="muted">No invitees in units you may see.</p>;
   return (
-    <div className="table-wrap">
+    <ScrollRegion label="Participation table">
       <table className="table compact-table" data-testid="participation-table">
         <caption className="visually-hidden">Participation per unit</caption>
         <thead>
@@ -189,6 +190,6 @@ function ParticipationTable({ data }: { data: Participation }) {
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollRegion>
   );
 }

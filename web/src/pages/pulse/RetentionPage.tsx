@@ -4,6 +4,7 @@ import { getRetention } from '../../api/employee.ts';
 import { ErrorMessage } from '../../components/ErrorMessage.tsx';
 import { Page } from '../../components/Page.tsx';
 import { RequireRole } from '../../components/RequireRole.tsx';
+import { ScrollRegion } from '../../components/ScrollRegion.tsx';
 import { percent, periodLabel, SUPPRESSED_TEXT } from './labels.ts';
 import { PulseTabs } from './PulseTabs.tsx';
 import { pivotRetention } from './retention-pivot.ts';
@@ -60,7 +61,7 @@ export function RetentionPage() {
         <ErrorMessage error={retention.error} title="Could not load retention" />
         {retention.isPending && <p className="muted">Loading retention…</p>}
         {retention.data && pivot && (
-          <div className="table-wrap">
+          <ScrollRegion label="Retention table">
             <table className="table compact-table retention-table" data-testid="retention-table">
               <caption>
                 Retention, {periodLabel(retention.data.from)} to {periodLabel(retention.data.to)}
@@ -109,7 +110,7 @@ export function RetentionPage() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </ScrollRegion>
         )}
         {pivot && pivot.units.length === 0 && <p className="muted">No retention figures yet.</p>}
       </RequireRole>

@@ -4,6 +4,7 @@ import type { TeamPulse } from '@valueloop/contracts';
 import { getTeamPulse, pulseProgramsQuery } from '../../api/employee.ts';
 import { ErrorMessage } from '../../components/ErrorMessage.tsx';
 import { Page } from '../../components/Page.tsx';
+import { ScrollRegion } from '../../components/ScrollRegion.tsx';
 import { useSession } from '../../session.ts';
 import { readIndex } from './cells.ts';
 import { ItemBars, Sparkline } from './charts.tsx';
@@ -117,7 +118,7 @@ function TrendTable({ pulse }: { pulse: TeamPulse }) {
   return (
     <details className="data-details">
       <summary className="data-summary">Trend as a table</summary>
-      <div className="table-wrap">
+      <ScrollRegion label="Trend table">
         <table className="table compact-table" data-testid="trend-table">
           <caption className="visually-hidden">Index values per period</caption>
           <thead>
@@ -147,7 +148,7 @@ function TrendTable({ pulse }: { pulse: TeamPulse }) {
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollRegion>
     </details>
   );
 }
