@@ -3,6 +3,7 @@ export * from './common.ts';
 export * from './employee.ts';
 export * from './errors.ts';
 export * from './interactions.ts';
+export * from './loop.ts';
 export * from './org.ts';
 export * from './responses.ts';
 export * from './surveys.ts';

@@ -1,10 +1,14 @@
+import { actionPlanRoutes } from '../action-plans/routes.ts';
 import { authRoutes } from '../auth/routes.ts';
+import { caseRoutes } from '../cases/routes.ts';
 import { employeeResultRoutes } from '../employee-results/routes.ts';
 import { hrRoutes } from '../hr/routes.ts';
 import { importRoutes } from '../imports/routes.ts';
 import { interactionRoutes } from '../interactions/routes.ts';
+import { notificationRoutes } from '../notifications/routes.ts';
 import { orgRoutes } from '../org/routes.ts';
 import { pulseRoutes } from '../pulses/routes.ts';
+import { recoveryRoutes } from '../recovery/routes.ts';
 import { responseRoutes } from '../responses/routes.ts';
 import { surveyRoutes } from '../surveys/routes.ts';
 import { webhookRoutes } from '../webhooks/routes.ts';
@@ -22,4 +26,8 @@ export const apiRouteModules: RouteModule[] = [
   pulseRoutes,
   employeeResultRoutes,
   hrRoutes,
+  caseRoutes,
+  recoveryRoutes,
+  actionPlanRoutes,
+  notificationRoutes,
 ];

@@ -44,6 +44,23 @@ export const policy = {
   'upwardResults.read': { roles: orgWide, scopes: ['read'] },
   'hr.import': { roles: ['admin'], scopes: [] },
   'retention.read': { roles: [...orgWide, 'manager'], scopes: ['read'] },
+  /**
+   * Cases: everyone may work cases, but each case is visible only to its owner, the owner's
+   * (and the unit's) management chain, queue members, and the organization's analysts/admins.
+   */
+  'cases.read': { roles: everyone, scopes: ['read'] },
+  'cases.work': { roles: everyone, scopes: [] },
+  'caseRules.read': { roles: ['admin', 'analyst'], scopes: ['read'] },
+  'caseRules.manage': { roles: ['admin', 'analyst'], scopes: [] },
+  /** Root-cause taxonomy, queues and business hours. */
+  'loopSettings.manage': { roles: ['admin', 'analyst'], scopes: [] },
+  /** Approving recoveries above allowance: managers (of the unit's chain) and admins. */
+  'recoveries.decide': { roles: ['admin', 'manager'], scopes: [] },
+  'recoveries.read': { roles: [...orgWide, 'manager', 'employee'], scopes: ['read'] },
+  'allowances.manage': { roles: ['admin'], scopes: [] },
+  'actionPlans.read': { roles: [...orgWide, 'manager', 'employee'], scopes: ['read'] },
+  'actionPlans.write': { roles: ['admin', 'analyst', 'manager'], scopes: [] },
+  'notifications.read': { roles: everyone, scopes: [] },
 } as const satisfies Record<string, { roles: readonly Role[]; scopes: readonly ApiTokenScope[] }>;
 
 export type Action = keyof typeof policy;

@@ -1,0 +1,335 @@
+import { z } from 'zod';
+import { isoDateSchema, pageQuerySchema } from './common.ts';
+
+/**
+ * The closed loop: case rules, cases and their timeline, recovery within an allowance, action
+ * plans, notifications. Money travels as a decimal string with at most two decimals ("12.50")
+ * in the organization's currency, never as a float.
+ */
+
+export const moneySchema = z
+  .string()
+  .regex(/^\d{1,10}(\.\d{1,2})?$/, 'must be a non-negative amount with at most two decimals');
+export const currencySchema = z.string().regex(/^[A-Z]{3}$/, 'must be an ISO 4217 code like USD');
+
+export const casePriorities = ['low', 'normal', 'high', 'urgent'] as const;
+export const casePrioritySchema = z.enum(casePriorities);
+export const caseStatuses = [
+  'new',
+  'in_progress',
+  'waiting_on_customer',
+  'resolved',
+  'closed',
+] as const;
+export const caseStatusSchema = z.enum(caseStatuses);
+export type CaseStatus = z.infer<typeof caseStatusSchema>;
+
+// ---- Rules -----------------------------------------------------------------------------------
+
+/** Response scores a rule can test, with their valid ranges (checked: impossible → 422). */
+export const ruleScoreFields = {
+  cvi: [0, 100],
+  csat: [0, 100],
+  effort: [0, 100],
+  retention: [0, 100],
+  nps: [0, 10],
+} as const;
+export const comparisonOps = ['lt', 'lte', 'gt', 'gte', 'eq'] as const;
+
+export const caseRuleConditionSchema = z.discriminatedUnion('kind', [
+  /** A response score (`field`: cvi, csat, effort, retention, nps) or an item's 0–100 score (`construct`). */
+  z.strictObject({
+    kind: z.literal('score'),
+    field: z.string().min(1).max(64),
+    op: z.enum(comparisonOps),
+    value: z.number(),
+  }),
+  z.strictObject({
+    kind: z.literal('nps_category'),
+    in: z.array(z.enum(['promoter', 'passive', 'detractor'])).min(1),
+  }),
+  z.strictObject({ kind: z.literal('promise_broken') }),
+  /** A chosen answer of a question (by question id). */
+  z.strictObject({
+    kind: z.literal('answer'),
+    questionId: z.string().min(1).max(64),
+    in: z.array(z.union([z.string().max(100), z.number(), z.boolean()])).min(1),
+  }),
+  /** The comment contains any of these words/phrases (case- and accent-insensitive). */
+  z.strictObject({
+    kind: z.literal('comment_keywords'),
+    any: z.array(z.string().trim().min(2).max(100)).min(1).max(50),
+  }),
+  /** The customer's value segment (customers.attributes.segment). */
+  z.strictObject({
+    kind: z.literal('customer_segment'),
+    in: z.array(z.string().min(1).max(100)).min(1),
+  }),
+]);
+export type CaseRuleCondition = z.infer<typeof caseRuleConditionSchema>;
+
+export const caseRuleOwnerSchema = z.discriminatedUnion('kind', [
+  /** The employee who served (falls back to the unit manager when unknown). */
+  z.strictObject({ kind: z.literal('serving_employee') }),
+  z.strictObject({ kind: z.literal('unit_manager') }),
+  z.strictObject({ kind: z.literal('queue'), queueId: z.uuid() }),
+]);
+export type CaseRuleOwner = z.infer<typeof caseRuleOwnerSchema>;
+
+export const caseRuleBodySchema = z.strictObject({
+  name: z.string().trim().min(1).max(200),
+  active: z.boolean().default(true),
+  surveyId: z.uuid().nullable().default(null),
+  conditions: z.array(caseRuleConditionSchema).min(1).max(20),
+  priority: casePrioritySchema.default('normal'),
+  owner: caseRuleOwnerSchema,
+  slaHours: z
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 90),
+});
+export type CaseRuleBody = z.infer<typeof caseRuleBodySchema>;
+export const updateCaseRuleBodySchema = caseRuleBodySchema.partial().extend({
+  version: z.number().int().min(1),
+});
+
+export const caseRuleSchema = z.object({
+  id: z.uuid(),
+  name: z.string(),
+  active: z.boolean(),
+  surveyId: z.uuid().nullable(),
+  conditions: z.array(caseRuleConditionSchema),
+  priority: casePrioritySchema,
+  owner: caseRuleOwnerSchema,
+  slaHours: z.number().int(),
+  version: z.number().int(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type CaseRule = z.infer<typeof caseRuleSchema>;
+export const caseRuleListSchema = z.object({ items: z.array(caseRuleSchema) });
+
+/** "Test against the last 100 responses": which of them the rule would open a case for. */
+export const caseRulePreviewSchema = z.object({
+  tested: z.number().int(),
+  matched: z.number().int(),
+  samples: z.array(
+    z.object({
+      responseId: z.uuid(),
+      submittedAt: z.string().nullable(),
+      unitName: z.string().nullable(),
+      cvi: z.number().nullable(),
+      nps: z.number().nullable(),
+      comment: z.string().nullable(),
+    }),
+  ),
+});
+
+export const businessHoursSchema = z.strictObject({
+  /** IANA time zone, e.g. America/Los_Angeles. */
+  timezone: z.string().min(1).max(64),
+  /** Opening hours per ISO weekday (1 = Monday … 7 = Sunday); a missing day is closed. */
+  days: z
+    .array(
+      z.strictObject({
+        weekday: z.number().int().min(1).max(7),
+        open: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be HH:MM'),
+        close: z.string().regex(/^([01]\d|2[0-4]):[0-5]\d$/, 'must be HH:MM'),
+      }),
+    )
+    .max(7),
+  holidays: z.array(isoDateSchema).max(366).default([]),
+});
+export type BusinessHours = z.infer<typeof businessHoursSchema>;
+
+export const caseQueueSchema = z.object({
+  id: z.uuid(),
+  name: z.string(),
+  memberIds: z.array(z.uuid()),
+});
+export const caseQueueBodySchema = z.strictObject({
+  name: z.string().trim().min(1).max(100),
+  memberIds: z.array(z.uuid()).max(200).default([]),
+});
+
+// ---- Cases -----------------------------------------------------------------------------------
+
+const refSchema = z.object({ id: z.uuid(), name: z.string() });
+
+export const caseSummarySchema = z.object({
+  id: z.uuid(),
+  number: z.number().int(),
+  title: z.string(),
+  status: caseStatusSchema,
+  priority: casePrioritySchema,
+  unit: refSchema.nullable(),
+  owner: refSchema.nullable(),
+  queue: refSchema.nullable(),
+  openedAt: z.string(),
+  dueAt: z.string(),
+  /** Business-time left until due in minutes (negative: overdue); null once resolved. */
+  minutesLeft: z.number().nullable(),
+  breached: z.boolean(),
+  escalationLevel: z.number().int(),
+  version: z.number().int(),
+});
+export type CaseSummary = z.infer<typeof caseSummarySchema>;
+
+export const casesQuerySchema = pageQuerySchema.extend({
+  status: z
+    .union([caseStatusSchema, z.array(caseStatusSchema)])
+    .optional()
+    .transform((v) => (v === undefined ? undefined : Array.isArray(v) ? v : [v])),
+  ownerId: z.union([z.uuid(), z.literal('me'), z.literal('none')]).optional(),
+  unitId: z.uuid().optional(),
+  priority: casePrioritySchema.optional(),
+  breached: z.enum(['true', 'false']).optional(),
+  sort: z.enum(['due', 'opened', 'priority']).default('due'),
+});
+
+export const caseEventSchema = z.object({
+  id: z.number().int(),
+  at: z.string(),
+  actor: refSchema.nullable(),
+  kind: z.string(),
+  data: z.record(z.string(), z.unknown()),
+});
+
+export const recoveryTypes = ['refund', 'credit', 'gift', 'upgrade', 'other'] as const;
+export const recoveryStatuses = ['taken', 'pending_approval', 'approved', 'rejected'] as const;
+export const recoveryActionSchema = z.object({
+  id: z.uuid(),
+  caseId: z.uuid(),
+  caseNumber: z.number().int(),
+  takenBy: refSchema,
+  unit: refSchema,
+  type: z.enum(recoveryTypes),
+  amount: moneySchema,
+  currency: currencySchema,
+  note: z.string(),
+  status: z.enum(recoveryStatuses),
+  decidedBy: refSchema.nullable(),
+  decidedAt: z.string().nullable(),
+  decisionNote: z.string().nullable(),
+  createdAt: z.string(),
+});
+export type RecoveryAction = z.infer<typeof recoveryActionSchema>;
+
+export const caseDetailSchema = caseSummarySchema.extend({
+  response: z.object({
+    id: z.uuid(),
+    submittedAt: z.string().nullable(),
+    cvi: z.number().nullable(),
+    nps: z.number().nullable(),
+    csat: z.number().nullable(),
+    comment: z.string().nullable(),
+    promiseBroken: z.boolean().nullable(),
+  }),
+  customer: z
+    .object({ id: z.uuid(), name: z.string().nullable(), email: z.string().nullable() })
+    .nullable(),
+  employee: refSchema.nullable(),
+  rule: refSchema.nullable(),
+  rootCause: refSchema.nullable(),
+  timeline: z.array(caseEventSchema),
+  recoveries: z.array(recoveryActionSchema),
+});
+export type CaseDetail = z.infer<typeof caseDetailSchema>;
+
+export const updateCaseBodySchema = z.strictObject({
+  /** The version the caller last saw; a stale version gets 409 with the current case. */
+  version: z.number().int().min(1),
+  status: caseStatusSchema.optional(),
+  ownerId: z.uuid().nullable().optional(),
+  queueId: z.uuid().nullable().optional(),
+  priority: casePrioritySchema.optional(),
+  rootCauseId: z.uuid().nullable().optional(),
+});
+export const bulkAssignBodySchema = z.strictObject({
+  caseIds: z.array(z.uuid()).min(1).max(200),
+  ownerId: z.uuid(),
+});
+export const caseNoteBodySchema = z.strictObject({ text: z.string().trim().min(1).max(5000) });
+export const caseReplyBodySchema = z.strictObject({
+  subject: z.string().trim().min(1).max(200),
+  body: z.string().trim().min(1).max(10_000),
+  /** Attach a one-question "did we put it right?" re-survey link. */
+  resurvey: z.boolean().default(true),
+});
+
+// ---- Recovery --------------------------------------------------------------------------------
+
+export const recoveryBodySchema = z.strictObject({
+  type: z.enum(recoveryTypes),
+  amount: moneySchema,
+  /** Must equal the organization's currency. */
+  currency: currencySchema,
+  note: z.string().trim().min(1).max(2000),
+});
+export const recoveryDecisionBodySchema = z.strictObject({
+  approve: z.boolean(),
+  note: z.string().trim().max(2000).optional(),
+});
+export const recoveryAllowanceSchema = z.object({
+  id: z.uuid(),
+  role: z.enum(['employee', 'manager']),
+  unitId: z.uuid().nullable(),
+  perCaseCap: moneySchema,
+  periodBudget: moneySchema,
+  period: z.enum(['month', 'quarter']),
+});
+export const recoveryAllowanceBodySchema = z.strictObject({
+  role: z.enum(['employee', 'manager']),
+  unitId: z.uuid().nullable().default(null),
+  perCaseCap: moneySchema,
+  periodBudget: moneySchema,
+  period: z.enum(['month', 'quarter']).default('month'),
+});
+
+// ---- Action plans ----------------------------------------------------------------------------
+
+export const actionPlanStatuses = ['planned', 'in_progress', 'done', 'dropped'] as const;
+export const actionPlanLinkSchema = z.strictObject({
+  kind: z.enum(['root_cause', 'customer_theme', 'pulse_item']),
+  ref: z.string().trim().min(1).max(200),
+});
+export const actionPlanBodySchema = z.strictObject({
+  unitId: z.uuid(),
+  ownerId: z.uuid().nullable().default(null),
+  title: z.string().trim().min(1).max(200),
+  description: z.string().trim().max(5000).default(''),
+  dueOn: isoDateSchema.nullable().default(null),
+  followUpWeeks: z.number().int().min(1).max(52).default(8),
+  links: z.array(actionPlanLinkSchema).max(20).default([]),
+});
+export const updateActionPlanBodySchema = actionPlanBodySchema
+  .omit({ unitId: true })
+  .partial()
+  .extend({
+    version: z.number().int().min(1),
+    status: z.enum(actionPlanStatuses).optional(),
+  });
+
+// ---- Notifications ---------------------------------------------------------------------------
+
+export const notificationKinds = [
+  'case_assigned',
+  'sla_at_risk',
+  'case_escalated',
+  'approval_needed',
+  'digest',
+] as const;
+export const notificationSchema = z.object({
+  id: z.uuid(),
+  kind: z.enum(notificationKinds),
+  title: z.string(),
+  body: z.string(),
+  link: z.string().nullable(),
+  readAt: z.string().nullable(),
+  createdAt: z.string(),
+});
+export const notificationListSchema = z.object({
+  unread: z.number().int(),
+  items: z.array(notificationSchema),
+});
