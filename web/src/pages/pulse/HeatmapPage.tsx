@@ -9,14 +9,13 @@ import { periodLabel, tenureLabels } from './labels.ts';
 import { PulseTabs } from './PulseTabs.tsx';
 import { parsePulseSearch } from './pulse-search.ts';
 import { ResultFilters } from './ResultFilters.tsx';
+import { pulseSurveyOptions } from './unit-options.ts';
 
 export function HeatmapPage() {
   const search = parsePulseSearch(useSearch({ from: '/app/pulse/heatmap' }));
   const navigate = useNavigate({ from: '/pulse/heatmap' });
   const programs = useQuery(pulseProgramsQuery);
-  const surveys = (programs.data?.items ?? [])
-    .filter((p) => p.kind === 'employee_pulse')
-    .map((p) => ({ value: p.surveyId, label: p.name }));
+  const surveys = pulseSurveyOptions(programs.data?.items ?? []);
   const heatmap = useQuery({
     queryKey: ['pulse', 'heatmap', search],
     queryFn: () => getHeatmap({ ...search }),

@@ -21,6 +21,7 @@ import { PulseTabs } from './PulseTabs.tsx';
 import { parsePulseSearch } from './pulse-search.ts';
 import { ResultFilters } from './ResultFilters.tsx';
 import { indexSeries } from './trend-series.ts';
+import { pulseSurveyOptions } from './unit-options.ts';
 import { readsPrograms, useUnitScope } from './use-unit-scope.ts';
 
 const TREND_PERIODS = 12;
@@ -34,9 +35,7 @@ export function TeamPulsePage() {
     ...pulseProgramsQuery,
     enabled: session ? readsPrograms(session.person.roles) : false,
   });
-  const surveys = (programs.data?.items ?? [])
-    .filter((p) => p.kind === 'employee_pulse')
-    .map((p) => ({ value: p.surveyId, label: p.name }));
+  const surveys = pulseSurveyOptions(programs.data?.items ?? []);
   const pulse = useQuery({
     queryKey: ['pulse', 'team', search],
     queryFn: () => getTeamPulse({ ...search, periods: TREND_PERIODS }),

@@ -24,3 +24,17 @@ export function unitOptions(
     label: `${'\u00a0\u00a0'.repeat(level - 1)}${row.unitName}`,
   }));
 }
+
+/**
+ * The pulse surveys a reader can choose between: one entry per survey (several programs may
+ * share one survey), named after the survey.
+ */
+export function pulseSurveyOptions(
+  programs: ReadonlyArray<{ kind: string; surveyId: string; surveyName: string }>,
+): UnitOption[] {
+  const seen = new Map<string, string>();
+  for (const p of programs) {
+    if (p.kind === 'employee_pulse' && !seen.has(p.surveyId)) seen.set(p.surveyId, p.surveyName);
+  }
+  return [...seen].map(([value, label]) => ({ value, label }));
+}

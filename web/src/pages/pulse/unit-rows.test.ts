@@ -104,3 +104,20 @@ describe('unit picker options', async () => {
     expect(unitOptions(units, new Set(['b1', 't1'])).map((o) => o.value)).toEqual(['b1', 't1']);
   });
 });
+
+describe('pulse survey options', async () => {
+  const { pulseSurveyOptions } = await import('./unit-options.ts');
+  it('lists each employee pulse survey once, whatever the number of programs using it', () => {
+    expect(
+      pulseSurveyOptions([
+        { kind: 'employee_pulse', surveyId: 's1', surveyName: 'Monthly pulse' },
+        { kind: 'employee_pulse', surveyId: 's1', surveyName: 'Monthly pulse' },
+        { kind: 'internal_service', surveyId: 's2', surveyName: 'Internal service' },
+        { kind: 'employee_pulse', surveyId: 's3', surveyName: 'Quarterly deep dive' },
+      ]),
+    ).toEqual([
+      { value: 's1', label: 'Monthly pulse' },
+      { value: 's3', label: 'Quarterly deep dive' },
+    ]);
+  });
+});
