@@ -4,14 +4,15 @@ import { auditLog, employeeResponses, pulseInvitations, pulseWaves } from '../db
 import { enqueueJob } from '../jobs/queue.ts';
 import type { JobHandler } from '../jobs/worker.ts';
 import { EMPLOYEE_RESULTS_RELEASE_QUEUE } from './queues.ts';
+import { redactWaveLinks } from './redact-wave-links.ts';
 import { findPulseWave, getPulseWave } from './wave-service.ts';
 
 /**
- * Closes a wave, in one transaction: no more answers; every remaining invitation row (the last
- * link between a person and the wave, drafts included) is deleted; the wave's responses are
- * re-written in random order with new ids, so neither physical row order nor ids reflect the
- * order of arrival; then the results release is queued. Closing a closed wave changes nothing.
- * Returns whether this call closed it.
+ * Closes a wave, in one transaction: no more answers; the wave's links in the outbox are
+ * blanked; every remaining invitation row (the last link between a person and the wave, drafts
+ * included) is deleted; the wave's responses are re-written in random order with new ids, so
+ * neither physical row order nor ids reflect the order of arrival; then the results release is
+ * queued. Closing a closed wave changes nothing. Returns whether this call closed it.
  */
 export async function closeWave(opts: {
   db: DbOrTx;
@@ -23,8 +24,9 @@ export async function closeWave(opts: {
       .update(pulseWaves)
       .set({ status: 'closed' })
       .where(and(eq(pulseWaves.id, opts.waveId), eq(pulseWaves.status, 'open')))
-      .returning({ id: pulseWaves.id, orgId: pulseWaves.orgId });
+      .returning({ id: pulseWaves.id, orgId: pulseWaves.orgId, opensAt: pulseWaves.opensAt });
     if (!closed) return false;
+    await redactWaveLinks(tx, closed);
     await tx.delete(pulseInvitations).where(eq(pulseInvitations.waveId, closed.id));
     await reshuffleResponses(tx, closed.orgId, closed.id);
     await enqueueJob({

@@ -6,6 +6,7 @@ import {
   employeeResponses,
   jobs,
   outboxMessages,
+  pulseConsumedTokens,
   pulseInvitations,
   pulseParticipation,
   pulseWaves,
@@ -243,8 +244,30 @@ describe.each(databaseKinds)('pulse waves on %s', (kind) => {
     };
     expect((await physical()).map((r) => r.comment)).toEqual(arrived.map((r) => r.comment));
 
+    // One invitee answered: the token's hash moved to pulse_consumed_tokens (as on submission).
+    const [answered] = await db
+      .select()
+      .from(pulseInvitations)
+      .where(eq(pulseInvitations.waveId, wave.id))
+      .limit(1);
+    await db.delete(pulseInvitations).where(eq(pulseInvitations.id, answered!.id));
+    await db
+      .insert(pulseConsumedTokens)
+      .values({ orgId, waveId: wave.id, tokenHash: answered!.tokenHash });
+    const other = (await launch((await newProgram()).id)).json();
     const res = await admin.request('POST', `/api/v1/pulse-waves/${wave.id}/close`);
     expect(res.statusCode, res.body).toBe(200);
+    const links = (await mailsTo(new Date(wave.opensAt))).map((m) => m.bodyText);
+    const hashesOf = async (waveId: string) =>
+      new Set(
+        (await db.select().from(pulseInvitations).where(eq(pulseInvitations.waveId, waveId))).map(
+          (i) => i.tokenHash,
+        ),
+      );
+    const live = await hashesOf(other.id);
+    // Every link of the closed wave is blanked; the other (open) wave's links still work.
+    expect(links.filter((b) => b.includes('/e/[closed]'))).toHaveLength(6);
+    expect(links.filter((b) => live.has(sha256(tokenOf(b))))).toHaveLength(6);
     expect(res.json()).toMatchObject({ id: wave.id, status: 'closed' });
     expect(
       await db.select().from(pulseInvitations).where(eq(pulseInvitations.waveId, wave.id)),
