@@ -1,5 +1,6 @@
 import { actionPlanRoutes } from '../action-plans/routes.ts';
 import { authRoutes } from '../auth/routes.ts';
+import { caseRuleRoutes } from '../case-rules/routes.ts';
 import { caseRoutes } from '../cases/routes.ts';
 import { employeeResultRoutes } from '../employee-results/routes.ts';
 import { hrRoutes } from '../hr/routes.ts';
@@ -26,6 +27,7 @@ export const apiRouteModules: RouteModule[] = [
   pulseRoutes,
   employeeResultRoutes,
   hrRoutes,
+  caseRuleRoutes,
   caseRoutes,
   recoveryRoutes,
   actionPlanRoutes,

@@ -1,4 +1,5 @@
 import { actionPlanProbes } from '../action-plans/authorization-probes.ts';
+import { caseRuleProbes } from '../case-rules/authorization-probes.ts';
 import { caseProbes } from '../cases/authorization-probes.ts';
 import { employeeResultProbes } from '../employee-results/authorization-probes.ts';
 import { hrProbes } from '../hr/authorization-probes.ts';
@@ -12,6 +13,7 @@ export const moduleProbes: ProbeModule[] = [
   pulseProbes,
   employeeResultProbes,
   hrProbes,
+  caseRuleProbes,
   caseProbes,
   recoveryProbes,
   actionPlanProbes,

@@ -1,0 +1,3 @@
+import type { RouteModule } from '../http/types.ts';
+
+export const caseRuleRoutes: RouteModule = () => {};
