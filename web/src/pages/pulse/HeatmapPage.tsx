@@ -4,21 +4,27 @@ import { getHeatmap, pulseProgramsQuery } from '../../api/employee.ts';
 import { ErrorMessage } from '../../components/ErrorMessage.tsx';
 import { Page } from '../../components/Page.tsx';
 import { RequireRole } from '../../components/RequireRole.tsx';
+import { useSession } from '../../session.ts';
 import { HeatmapTable } from './HeatmapTable.tsx';
 import { periodLabel, tenureLabels } from './labels.ts';
 import { PulseTabs } from './PulseTabs.tsx';
 import { parsePulseSearch } from './pulse-search.ts';
 import { ResultFilters } from './ResultFilters.tsx';
 import { pulseSurveyOptions } from './unit-options.ts';
+import { readsPrograms } from './use-unit-scope.ts';
 
 export function HeatmapPage() {
   const search = parsePulseSearch(useSearch({ from: '/app/pulse/heatmap' }));
   const navigate = useNavigate({ from: '/pulse/heatmap' });
-  const programs = useQuery(pulseProgramsQuery);
+  const { data: session } = useSession();
+  // Employees get the role message below; nothing is asked of the server for them.
+  const reader = session ? readsPrograms(session.person.roles) : false;
+  const programs = useQuery({ ...pulseProgramsQuery, enabled: reader });
   const surveys = pulseSurveyOptions(programs.data?.items ?? []);
   const heatmap = useQuery({
     queryKey: ['pulse', 'heatmap', search],
     queryFn: () => getHeatmap({ ...search }),
+    enabled: reader,
     placeholderData: (previous) => previous,
   });
   const data = heatmap.data;
@@ -39,7 +45,7 @@ export function HeatmapPage() {
           showScope
         />
         <ErrorMessage error={heatmap.error} title="Could not load the heatmap" />
-        {heatmap.isPending && <p className="muted">Loading the heatmap…</p>}
+        {reader && heatmap.isPending && <p className="muted">Loading the heatmap…</p>}
         {data && (
           <HeatmapTable
             heatmap={data}

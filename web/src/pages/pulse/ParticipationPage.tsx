@@ -6,13 +6,17 @@ import { ErrorMessage } from '../../components/ErrorMessage.tsx';
 import { Page } from '../../components/Page.tsx';
 import { RequireRole } from '../../components/RequireRole.tsx';
 import { ScrollRegion } from '../../components/ScrollRegion.tsx';
+import { useSession } from '../../session.ts';
 import { percent, periodLabel } from './labels.ts';
 import { PulseTabs } from './PulseTabs.tsx';
 import { buildRowTree, visibleRows } from './unit-rows.ts';
+import { readsPrograms } from './use-unit-scope.ts';
 
 /** Participation: waves of each program with progress, and per-unit rates of one wave. */
 export function ParticipationPage() {
-  const programs = useQuery(pulseProgramsQuery);
+  const { data: session } = useSession();
+  const reader = session ? readsPrograms(session.person.roles) : false;
+  const programs = useQuery({ ...pulseProgramsQuery, enabled: reader });
   const list = programs.data?.items ?? [];
   const waves = useQueries({ queries: list.map((p) => pulseWavesQuery(p.id)) });
   const [waveId, setWaveId] = useState<string | null>(null);
@@ -34,7 +38,7 @@ export function ParticipationPage() {
       <PulseTabs />
       <RequireRole roles={['admin', 'analyst', 'executive', 'manager']}>
         <ErrorMessage error={programs.error} title="Could not load pulse programs" />
-        {programs.isPending && <p className="muted">Loading pulse programs…</p>}
+        {reader && programs.isPending && <p className="muted">Loading pulse programs…</p>}
         {programs.data && list.length === 0 && <p className="muted">No pulse programs yet.</p>}
         <div className="split pulse-split">
           <div className="side-stack" data-testid="participation-programs">

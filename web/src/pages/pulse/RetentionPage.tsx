@@ -5,9 +5,11 @@ import { ErrorMessage } from '../../components/ErrorMessage.tsx';
 import { Page } from '../../components/Page.tsx';
 import { RequireRole } from '../../components/RequireRole.tsx';
 import { ScrollRegion } from '../../components/ScrollRegion.tsx';
+import { useSession } from '../../session.ts';
 import { percent, periodLabel, SUPPRESSED_TEXT } from './labels.ts';
 import { PulseTabs } from './PulseTabs.tsx';
 import { pivotRetention } from './retention-pivot.ts';
+import { readsPrograms } from './use-unit-scope.ts';
 
 const monthPattern = /^\d{4}-(0[1-9]|1[0-2])$/;
 
@@ -15,7 +17,10 @@ const monthPattern = /^\d{4}-(0[1-9]|1[0-2])$/;
 export function RetentionPage() {
   const [range, setRange] = useState<{ from?: string; to?: string }>({});
   const [draft, setDraft] = useState({ from: '', to: '' });
+  const { data: session } = useSession();
+  const reader = session ? readsPrograms(session.person.roles) : false;
   const retention = useQuery({
+    enabled: reader,
     queryKey: ['pulse', 'retention', range],
     queryFn: () => getRetention(range),
     placeholderData: (previous) => previous,
@@ -59,7 +64,7 @@ export function RetentionPage() {
           </button>
         </form>
         <ErrorMessage error={retention.error} title="Could not load retention" />
-        {retention.isPending && <p className="muted">Loading retention…</p>}
+        {reader && retention.isPending && <p className="muted">Loading retention…</p>}
         {retention.data && pivot && (
           <ScrollRegion label="Retention table">
             <table className="table compact-table retention-table" data-testid="retention-table">

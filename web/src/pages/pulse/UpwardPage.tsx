@@ -4,6 +4,7 @@ import { getUpward } from '../../api/employee.ts';
 import { ErrorMessage } from '../../components/ErrorMessage.tsx';
 import { Page } from '../../components/Page.tsx';
 import { RequireRole } from '../../components/RequireRole.tsx';
+import { hasRole, useSession } from '../../session.ts';
 import { HeatmapTable } from './HeatmapTable.tsx';
 import { periodLabel } from './labels.ts';
 import { PulseTabs } from './PulseTabs.tsx';
@@ -14,7 +15,10 @@ import { ResultFilters } from './ResultFilters.tsx';
 export function UpwardPage() {
   const search = parsePulseSearch(useSearch({ from: '/app/pulse/upward' }));
   const navigate = useNavigate({ from: '/pulse/upward' });
+  const { data: session } = useSession();
+  const allowed = session ? hasRole(session, 'admin', 'analyst', 'executive') : false;
   const upward = useQuery({
+    enabled: allowed,
     queryKey: ['pulse', 'upward', search],
     queryFn: () => getUpward({ period: search.period, scope: search.scope }),
     placeholderData: (previous) => previous,
@@ -36,7 +40,7 @@ export function UpwardPage() {
           showTenure={false}
         />
         <ErrorMessage error={upward.error} title="Could not load the upward results" />
-        {upward.isPending && <p className="muted">Loading the upward results…</p>}
+        {allowed && upward.isPending && <p className="muted">Loading the upward results…</p>}
         {data && (
           <HeatmapTable
             heatmap={data}

@@ -27,6 +27,6 @@ export function useUnitScope(): { options: UnitOption[]; myUnitId: string | null
   return { options, myUnitId };
 }
 
-/** Published employee-kind surveys with a program, for the survey picker (pulses.read only). */
+/** Roles that may read pulse programs, participation and retention (pulses.read, retention.read). */
 export const readsPrograms = (roles: readonly string[]) =>
   ['admin', 'analyst', 'executive', 'manager'].some((r) => roles.includes(r));
