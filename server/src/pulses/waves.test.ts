@@ -1,4 +1,4 @@
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sha256 } from '../auth/secrets.ts';
 import type { Db } from '../db/client.ts';
@@ -18,9 +18,14 @@ import { createOrganization, createPerson, createUnit } from '../testing/factori
 import { createTestApp, databaseKinds, type TestApp, testConfig } from '../testing/harness.ts';
 import { type SignedIn, signInAs } from '../testing/http-client.ts';
 import { createPulseProgram } from './program-service.ts';
-import { EMPLOYEE_RESULTS_RELEASE_QUEUE, PULSE_CLOSE_QUEUE, PULSE_REMIND_QUEUE } from './queues.ts';
+import {
+  EMPLOYEE_RESULTS_RELEASE_QUEUE,
+  PULSE_CLOSE_QUEUE,
+  PULSE_REMIND_QUEUE,
+  PULSE_SCHEDULE_QUEUE,
+} from './queues.ts';
 import { remindWave } from './reminders.ts';
-import { openDueWaves } from './scheduler.ts';
+import { nextScheduleRun, openDueWaves, schedulePulses } from './scheduler.ts';
 
 const DAY = 86_400_000;
 const tokenOf = (body: string) => /\/e\/([A-Za-z0-9_-]+)/.exec(body)?.[1] ?? '';
@@ -299,6 +304,28 @@ describe.each(databaseKinds)('pulse waves on %s', (kind) => {
     expect(close!.lastError).toBeNull();
     expect(await jobsOf(EMPLOYEE_RESULTS_RELEASE_QUEUE, wave.id)).toHaveLength(1);
     expect((await physical()).map((r) => r.id)).toEqual(rewritten.map((r) => r.id));
+  });
+
+  it('runs the daily scheduler job, which books its own next run at five past midnight UTC', async () => {
+    await schedulePulses({ db });
+    await schedulePulses({ db });
+    const pending = () =>
+      db
+        .select()
+        .from(jobs)
+        .where(and(eq(jobs.queue, PULSE_SCHEDULE_QUEUE), isNull(jobs.doneAt)));
+    expect(await pending()).toHaveLength(1);
+    const all = createJobHandlers({ config: testConfig() });
+    const worker = startWorker({
+      db,
+      handlers: { [PULSE_SCHEDULE_QUEUE]: all[PULSE_SCHEDULE_QUEUE]! },
+      pollMs: 60_000,
+    });
+    expect(await worker.drain()).toBe(1);
+    await worker.stop();
+    const [next] = await pending();
+    expect(next!.runAt.toISOString()).toBe(nextScheduleRun(new Date()).toISOString());
+    expect(next!.runAt.toISOString()).toMatch(/T00:05:00\.000Z$/);
   });
 
   it('answers 404 to closing a wave id it does not know', async () => {
