@@ -100,4 +100,29 @@ describe.each(databaseKinds)('wave population on %s', (kind) => {
     expect(rows.find((r) => r.personId === p.nina)?.unitId).toBe(u.north);
     expect(names(await population('manager_upward', u.oslo))).toEqual(['olav']);
   });
+
+  it('manager upward: a sole root’s manager is top management; with several roots, root managers are middle managers', async () => {
+    const db = database.db;
+    const upward = (org: string) =>
+      wavePopulation({
+        db,
+        orgId: org,
+        kind: 'manager_upward',
+        populationUnitId: null,
+        openingDay,
+      });
+    const single = (await createOrganization(db)).id;
+    const top = await createPerson(db, single, { roles: ['manager'] });
+    const mid = await createPerson(db, single, { roles: ['manager'] });
+    const head = await createUnit(db, single, { managerId: top.id });
+    await createUnit(db, single, { parentId: head.id, managerId: mid.id });
+    expect((await upward(single)).map((r) => r.personId)).toEqual([mid.id]);
+
+    const several = (await createOrganization(db)).id;
+    const ceo = await createPerson(db, several, { roles: ['executive'] });
+    const region = await createPerson(db, several, { roles: ['manager'] });
+    await createUnit(db, several, { managerId: ceo.id, kind: 'back_office' });
+    await createUnit(db, several, { managerId: region.id });
+    expect((await upward(several)).map((r) => r.personId)).toEqual([region.id]);
+  });
 });
