@@ -28,12 +28,9 @@ describe.each(databaseKinds)('Retention on %s', (kind) => {
   let employee: SignedIn;
   let otherUnitId: string;
 
-  const get = async (who: SignedIn, query: string) => {
-    const res = await who.request('GET', `/api/v1/hr/retention?${query}`);
-    return res;
-  };
+  const get = (who: SignedIn, query: string) => who.request('GET', `/api/v1/hr/retention?${query}`);
   const cellsOf = (rows: Row[], unitId: string) =>
-    rows.filter((r) => r.unitId === unitId).map((r) => [r.period, r.cell]);
+    rows.filter((r) => r.unitId === unitId).map((r): [string, Cell] => [r.period, r.cell]);
 
   beforeAll(async () => {
     t = await createTestApp(kind);
