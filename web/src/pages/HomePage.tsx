@@ -53,11 +53,14 @@ const sectionsByRole: Record<Role, () => ReactNode> = {
     </>
   ),
   analyst: () => (
-    <ComingSoon
-      title="Analyses"
-      what="Linkage models, key drivers and the direction of effect between customer and employee value."
-      module="the analytics module"
-    />
+    <>
+      <ComingSoon
+        title="Analyses"
+        what="Linkage models, key drivers and the direction of effect between customer and employee value."
+        module="the analytics module"
+      />
+      <EmployeeVoiceLinks />
+    </>
   ),
   manager: () => (
     <>
