@@ -195,7 +195,10 @@ describe('validateBusinessHours', () => {
     const hours = weekdays('09:00', '17:00', 'UTC');
     hours.days[2] = { weekday: 3, open: '22:00', close: '06:00' };
     hours.days[3] = { weekday: 4, open: '09:00', close: '09:00' };
-    expect(fieldsOf(() => validateBusinessHours(hours))).toEqual(['days.2.close', 'days.3.close']);
+    expect(fieldsOf(() => validateBusinessHours(hours))).toEqual([
+      'body.days.2.close',
+      'body.days.3.close',
+    ]);
   });
 
   it('rejects an unknown time zone and a repeated weekday', () => {
@@ -207,12 +210,15 @@ describe('validateBusinessHours', () => {
       ],
       holidays: [],
     };
-    expect(fieldsOf(() => validateBusinessHours(hours))).toEqual(['timezone', 'days.1.weekday']);
+    expect(fieldsOf(() => validateBusinessHours(hours))).toEqual([
+      'body.timezone',
+      'body.days.1.weekday',
+    ]);
   });
 
   it('rejects hours with no open day', () => {
     expect(
       fieldsOf(() => validateBusinessHours({ timezone: 'UTC', days: [], holidays: [] })),
-    ).toEqual(['days']);
+    ).toEqual(['body.days']);
   });
 });

@@ -159,29 +159,35 @@ export function businessMinutesBetween(a: Date, b: Date, hours: BusinessHours): 
   return Math.trunc(total / MINUTE);
 }
 
-/** Checks zod cannot do: a real IANA zone, close after open, one entry per weekday. */
-export function validateBusinessHours(hours: BusinessHours): void {
+/**
+ * Checks zod cannot do: a real IANA zone, close after open, one entry per weekday. Fields are
+ * named under `at` (the request body by default, like zod's own errors).
+ */
+export function validateBusinessHours(hours: BusinessHours, at = 'body'): void {
   const errors: FieldError[] = [];
   try {
     formatterFor(hours.timezone);
   } catch {
-    errors.push({ field: 'timezone', message: `unknown time zone ${hours.timezone}` });
+    errors.push({ field: `${at}.timezone`, message: `unknown time zone ${hours.timezone}` });
   }
   const seen = new Set<number>();
   hours.days.forEach((day, index) => {
     if (seen.has(day.weekday)) {
-      errors.push({ field: `days.${index}.weekday`, message: 'each weekday may appear once' });
+      errors.push({
+        field: `${at}.days.${index}.weekday`,
+        message: 'each weekday may appear once',
+      });
     }
     seen.add(day.weekday);
     if (minutesOfDay(day.close) <= minutesOfDay(day.open)) {
       errors.push({
-        field: `days.${index}.close`,
+        field: `${at}.days.${index}.close`,
         message: 'must be after open (opening across midnight is not supported)',
       });
     }
   });
   if (hours.days.length === 0) {
-    errors.push({ field: 'days', message: 'at least one weekday must be open' });
+    errors.push({ field: `${at}.days`, message: 'at least one weekday must be open' });
   }
   if (errors.length > 0) throw validationFailed(errors, 'The business hours are not valid');
 }
