@@ -1,7 +1,8 @@
 import { AppError } from '../http/errors.ts';
+import { CellIndex, hashOf } from './cell-index.ts';
 import { buildPopulation, buildPopulationFromStrata, type Population } from './population.ts';
 import { shuffleComments } from './shuffle.ts';
-import { selectReleasable, sizeOf } from './suppression.ts';
+import { atomClasses, keepsAllAtWeight, selectReleasable, sizeOf } from './suppression.ts';
 import {
   type CellRequest,
   type CellResult,
@@ -25,13 +26,10 @@ export interface DisclosureContext {
 /** A released family at one level: the cells' strata, deduplicated by content. */
 class Ledger {
   readonly cells: Int32Array[] = [];
-  private readonly seen = new Set<string>();
+  private readonly seen = new CellIndex();
 
-  add(cell: Int32Array): void {
-    const signature = cell.join(',');
-    if (this.seen.has(signature)) return;
-    this.seen.add(signature);
-    this.cells.push(cell);
+  add(cell: Int32Array, hash = hashOf(cell)): void {
+    if (this.seen.add(cell, hash).added) this.cells.push(cell);
   }
 }
 
@@ -71,13 +69,23 @@ export function createDisclosureContext(options: ConfidentialityOptions): Disclo
       level1.forEach((on, c) => {
         shown[c] &&= on;
       });
+      // In a fresh context the level-1 family is the whole released family, so an index whose
+      // answers keep every atom of it at 0 or ≥ threshold keeps every cell (most indices: few
+      // people skip items) and needs no search of its own.
+      const fresh =
+        released.cells.length === 0 && releasedByIndex.every((l) => l.cells.length === 0);
+      const shownSets = ids.map((c) => sets[c]);
+      const classOf = fresh ? atomClasses(shownSets, counts.length) : null;
       answers.forEach((weight, i) => {
-        const level2 = selectReleasable({
-          fixed: releasedByIndex[i].cells,
-          candidates: ids.map((c) => sets[c]),
-          weight,
-          threshold,
-        });
+        const level2 =
+          classOf && keepsAllAtWeight(shownSets, classOf, weight, threshold)
+            ? ids.map(() => true)
+            : selectReleasable({
+                fixed: releasedByIndex[i].cells,
+                candidates: shownSets,
+                weight,
+                threshold,
+              });
         const flags = sets.map(() => false);
         ids.forEach((c, j) => {
           flags[c] = level2[j];
@@ -104,10 +112,11 @@ export function createDisclosureContext(options: ConfidentialityOptions): Disclo
         threshold: kComments,
       });
 
-      for (const c of shownIds) released.add(sets[c]);
+      const hashes = new Map(shownIds.map((c) => [c, hashOf(sets[c])]));
+      for (const c of shownIds) released.add(sets[c], hashes.get(c));
       meanShown.forEach((flags, i) => {
         flags.forEach((on, c) => {
-          if (on) releasedByIndex[i].add(sets[c]);
+          if (on) releasedByIndex[i].add(sets[c], hashes.get(c));
         });
       });
       commentsShown.forEach((on, j) => {

@@ -1,3 +1,5 @@
+import { CellIndex } from './cell-index.ts';
+
 /**
  * Primary and complementary suppression over one family of released cells.
  *
@@ -36,18 +38,18 @@ export interface SelectOptions {
  */
 export function selectReleasable(options: SelectOptions): boolean[] {
   const { weight } = options;
-  const keyOf = (cell: Int32Array) => cell.filter((id) => weight[id] > 0).join(',');
-  const released = new Set(options.fixed.map(keyOf));
-  const slots = new Map<string, number>();
+  // Most cells have no stratum of weight 0 (nobody skipped): keep them as they are.
+  const positive = (cell: Int32Array) =>
+    cell.every((id) => weight[id] > 0) ? cell : cell.filter((id) => weight[id] > 0);
+  const released = new CellIndex();
+  for (const cell of options.fixed) released.add(positive(cell));
+  const slots = new CellIndex();
   const distinct: Int32Array[] = [];
   const slotOf = options.candidates.map((cell) => {
-    const key = keyOf(cell);
-    if (released.has(key)) return -1;
-    let slot = slots.get(key);
-    if (slot === undefined) {
-      slot = distinct.push(cell) - 1;
-      slots.set(key, slot);
-    }
+    const key = positive(cell);
+    if (released.find(key) >= 0) return -1;
+    const { slot, added } = slots.add(key);
+    if (added) distinct.push(cell);
     return slot;
   });
   const shown = selectDistinct({ ...options, candidates: distinct });
@@ -83,6 +85,35 @@ function selectDistinct(options: SelectOptions): boolean[] {
     for (const c of planned) family.active[c] = 0;
   }
   return candidates.map((_, i) => family.active[first + i] === 1);
+}
+
+/**
+ * Whether a family already known to be safe by responses stays safe at another weight (answers
+ * to one index): every atom is empty or ≥ threshold, and every cell reaches the threshold. A
+ * shortcut for the common case where `selectReleasable` would keep every candidate; `classOf`
+ * is `atomClasses` of exactly these cells.
+ */
+export function keepsAllAtWeight(
+  cells: readonly Int32Array[],
+  classOf: Int32Array,
+  weight: ArrayLike<number>,
+  threshold: number,
+): boolean {
+  for (const cell of cells) if (sizeOf(cell, weight) < threshold) return false;
+  // Class numbers are not dense (refinement retires classes): size by the largest one.
+  let classes = 0;
+  for (let id = 0; id < classOf.length; id++) classes = Math.max(classes, classOf[id]);
+  const atomWeights = new Float64Array(classes + 1);
+  for (let id = 0; id < classOf.length; id++) atomWeights[classOf[id]] += weight[id];
+  for (let c = 1; c < atomWeights.length; c++) {
+    if (atomWeights[c] > 0 && atomWeights[c] < threshold) return false;
+  }
+  return true;
+}
+
+/** The atom of each stratum in a family of cells (0: in no cell). */
+export function atomClasses(cells: readonly Int32Array[], strata: number): Int32Array {
+  return new Family(cells, new Float64Array(strata).fill(1)).atoms().classOf;
 }
 
 /** The invariant itself: every atom of the family is empty or has at least `threshold` weight. */
@@ -121,7 +152,9 @@ class Family {
 
   constructor(cells: readonly Int32Array[], weight: ArrayLike<number>) {
     this.weight = weight;
-    this.cells = cells.map((cell) => cell.filter((id) => weight[id] > 0));
+    this.cells = cells.map((cell) =>
+      cell.every((id) => weight[id] > 0) ? cell : cell.filter((id) => weight[id] > 0),
+    );
     this.active = new Uint8Array(cells.length).fill(1);
     const start = new Int32Array(weight.length + 1);
     for (const cell of this.cells) for (const id of cell) start[id + 1]++;

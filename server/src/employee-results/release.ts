@@ -21,6 +21,8 @@ export interface ReleaseSummary {
   shown: number;
   k: number;
   kComments: number;
+  /** Where the time went (ms): summing strata in SQL, the engine, writing the rows. */
+  timings: { strata: number; engine: number; write: number };
 }
 
 /**
@@ -56,6 +58,12 @@ export async function releaseWaveResults(opts: {
       throw new AppError('conflict', 'Results are released only after the wave has closed');
     }
     const kComments = Math.max(wave.kComments, wave.k);
+    let clock = performance.now();
+    const lap = () => {
+      const elapsed = Math.round(performance.now() - clock);
+      clock = performance.now();
+      return elapsed;
+    };
     const unitRows = await tx
       .select({ id: units.id, parentId: units.parentId })
       .from(units)
@@ -67,6 +75,7 @@ export async function releaseWaveResults(opts: {
       period: wave.period,
       byRatedUnit: wave.kind === 'internal_service',
     });
+    const strataMs = lap();
     const { cells, addresses } = releaseFamily(
       unitRows.map((u) => u.id),
       wave.period,
@@ -79,6 +88,7 @@ export async function releaseWaveResults(opts: {
       kComments,
       seed: seedOf(wave.id),
     }).release(cells);
+    const engineMs = lap();
 
     await tx
       .delete(employeeResults)
@@ -119,7 +129,8 @@ export async function releaseWaveResults(opts: {
       })
       .where(eq(pulseWaves.id, wave.id));
     const shown = rows.filter((r) => r.status === 'shown').length;
-    return { waveId: wave.id, cells: rows.length, shown, k: wave.k, kComments };
+    const timings = { strata: strataMs, engine: engineMs, write: lap() };
+    return { waveId: wave.id, cells: rows.length, shown, k: wave.k, kComments, timings };
   });
 }
 
