@@ -91,7 +91,23 @@ describe('employee voice: the manager', () => {
     await screenshot(page, 'pulse-team-manager');
   });
 
+  it('finds the team pulse summary on the home page, suppressed figures as words', async () => {
+    await page.goto('/');
+    const summary = page.getByTestId('pulse-summary');
+    await summary.getByRole('link', { name: 'Open the team pulse' }).waitFor();
+    const pulse = await apiGet<TeamPulse>(context, '/employee-results/team-pulse?periods=1');
+    const latest = pulse.trend[pulse.trend.length - 1];
+    if (latest) {
+      await expect.poll(() => summary.textContent()).toContain(printed('evi', latest.cell));
+    }
+    await expectNoSeriousA11yViolations(page, 'home with team pulse (manager)');
+  });
+
   it('sees only their subtree in the heatmap', async () => {
+    await page
+      .getByRole('navigation', { name: 'Main' })
+      .getByRole('link', { name: 'Employee voice' })
+      .click();
     await page
       .getByRole('navigation', { name: 'Employee voice' })
       .getByRole('link', { name: 'Heatmap' })
