@@ -121,7 +121,7 @@ export function HrImportPage() {
   return (
     <Page
       title="HR import"
-      intro="Load exits and pay bands from CSV, matched to people by their external id. A file with any bad row is rejected whole."
+      intro="Load exits and pay bands from CSV, matched to people by their external id or e-mail. A file with any bad row is rejected whole."
     >
       <PulseTabs />
       <RequireRole roles={['admin']}>
