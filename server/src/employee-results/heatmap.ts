@@ -45,7 +45,15 @@ export async function getHeatmap(opts: {
   const [visible, cells] = await Promise.all([
     loadVisibleUnits({ db, orgId, viewer: opts.viewer }),
     wave
-      ? getWaveCells({ db, orgId, waveId: wave.waveId, scope: query.scope, tenure: query.tenure })
+      ? getWaveCells({
+          db,
+          orgId,
+          surveyId: survey.id,
+          period: wave.period,
+          waveId: wave.waveId,
+          scope: query.scope,
+          tenure: query.tenure,
+        })
       : null,
   ]);
   return {

@@ -14,10 +14,16 @@ export interface StoredCell {
   comments?: string[] | null;
 }
 
-/** One released cell per unit of a wave, for one scope and tenure filter (pre-aggregated rows). */
+/**
+ * One released cell per unit of a wave, for one scope and tenure filter (pre-aggregated rows).
+ * Survey and period are named too, so the lookup is one exact range of
+ * employee_results_survey_period_idx (org, survey, period, scope, tenure).
+ */
 export async function getWaveCells(opts: {
   db: DbOrTx;
   orgId: string;
+  surveyId: string;
+  period: string;
   waveId: string;
   scope: ResultScope;
   tenure: TenureFilter;
@@ -34,9 +40,11 @@ export async function getWaveCells(opts: {
     .where(
       and(
         eq(employeeResults.orgId, opts.orgId),
-        eq(employeeResults.waveId, opts.waveId),
+        eq(employeeResults.surveyId, opts.surveyId),
+        eq(employeeResults.period, opts.period),
         eq(employeeResults.scope, opts.scope),
         eq(employeeResults.tenure, opts.tenure),
+        eq(employeeResults.waveId, opts.waveId),
       ),
     );
   return new Map(rows.map((row) => [row.unitId, row]));
