@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { isoDateSchema, pageQuerySchema } from './common.ts';
+import { isoDateSchema, pageOf, pageQuerySchema } from './common.ts';
+import { problemSchema } from './errors.ts';
 
 /**
  * The closed loop: case rules, cases and their timeline, recovery within an allowance, action
@@ -332,4 +333,49 @@ export const notificationSchema = z.object({
 export const notificationListSchema = z.object({
   unread: z.number().int(),
   items: z.array(notificationSchema),
+});
+
+// ---- Case work (helper "cases") --------------------------------------------------------------
+
+export const casePageSchema = pageOf(caseSummarySchema);
+
+/** 409 on a stale `version`: the problem details plus the case as it is now. */
+export const caseConflictSchema = problemSchema.extend({ current: caseDetailSchema });
+
+export const bulkAssignResultSchema = z.object({ assigned: z.number().int() });
+
+export const rootCauseSchema = z.object({
+  id: z.uuid(),
+  name: z.string(),
+  parentId: z.uuid().nullable(),
+  active: z.boolean(),
+});
+export type RootCause = z.infer<typeof rootCauseSchema>;
+export const rootCauseListSchema = z.object({ items: z.array(rootCauseSchema) });
+export const rootCauseBodySchema = z.strictObject({
+  name: z.string().trim().min(1).max(100),
+  parentId: z.uuid().nullable().default(null),
+});
+export const updateRootCauseBodySchema = z.strictObject({
+  name: z.string().trim().min(1).max(100).optional(),
+  parentId: z.uuid().nullable().optional(),
+  active: z.boolean().optional(),
+});
+
+export const rootCauseParetoQuerySchema = z.strictObject({
+  /** Resolved on or after this date (inclusive), and before `to` (inclusive), UTC. */
+  from: isoDateSchema.optional(),
+  to: isoDateSchema.optional(),
+  unitId: z.uuid().optional(),
+});
+export const rootCauseParetoSchema = z.object({
+  total: z.number().int(),
+  items: z.array(
+    z.object({
+      rootCause: refSchema,
+      count: z.number().int(),
+      /** Share of all counted cases up to and including this row (0–1). */
+      cumulativeShare: z.number(),
+    }),
+  ),
 });

@@ -5,6 +5,7 @@ import { randomToken, sha256 } from '../auth/secrets.ts';
 import { hashPassword } from '../auth/session-service.ts';
 import type { Db } from '../db/client.ts';
 import {
+  cases,
   credentials,
   customers,
   organizations,
@@ -275,4 +276,21 @@ export async function createPulseInvitation(
       set: { invited: sql`${pulseParticipation.invited} + 1` },
     });
   return { invitation: invitation!, token };
+}
+
+/** A case on a response (helper "cases"): new, normal priority, due in a day unless overridden. */
+export async function createCase(
+  db: Db,
+  fields: { orgId: string; responseId: string } & Partial<typeof cases.$inferInsert>,
+) {
+  const [row] = await db
+    .insert(cases)
+    .values({
+      title: `Case ${uniq()}`,
+      priority: 'normal',
+      dueAt: new Date(Date.now() + 86_400_000),
+      ...fields,
+    })
+    .returning();
+  return row!;
 }
