@@ -19,7 +19,7 @@ const segmentOf = (attributes: Record<string, unknown> | null): string | null =>
   return typeof segment === 'string' || typeof segment === 'number' ? String(segment) : null;
 };
 
-/** Loads rule subjects for complete responses of one organization, in one pass per table. */
+/** Loads rule subjects for complete customer responses of one organization, one query per table. */
 export async function loadRuleSubjects(opts: {
   db: DbOrTx;
   orgId: string;
@@ -49,6 +49,7 @@ export async function loadRuleSubjects(opts: {
       customerAttributes: customers.attributes,
     })
     .from(responses)
+    .innerJoin(surveys, eq(surveys.id, responses.surveyId))
     .leftJoin(units, eq(units.id, responses.unitId))
     .leftJoin(customers, eq(customers.id, responses.customerId))
     .where(
@@ -56,6 +57,7 @@ export async function loadRuleSubjects(opts: {
         eq(responses.orgId, orgId),
         inArray(responses.id, [...opts.responseIds]),
         eq(responses.status, 'complete'),
+        eq(surveys.kind, 'customer'),
       ),
     );
   const items = new Map<string, Record<string, number>>();

@@ -1,3 +1,4 @@
+import { OPEN_CASES_QUEUE, openCasesHandler } from '../case-rules/open-cases.ts';
 import type { Config } from '../config.ts';
 import { runEmployeeResultsRelease } from '../employee-results/release.ts';
 import { eventQueue, eventTypes, fanOutHandler } from '../events/events.ts';
@@ -36,5 +37,6 @@ export function createJobHandlers(deps: { config: Config }): Record<string, JobH
     [PULSE_REMIND_QUEUE]: pulseReminderHandler({ publicUrl: deps.config.publicUrl }),
     [PULSE_CLOSE_QUEUE]: pulseCloseHandler,
     [EMPLOYEE_RESULTS_RELEASE_QUEUE]: runEmployeeResultsRelease,
+    [OPEN_CASES_QUEUE]: openCasesHandler({ publicUrl: deps.config.publicUrl }),
   };
 }
