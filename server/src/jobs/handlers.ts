@@ -1,3 +1,7 @@
+import {
+  ACTION_PLAN_FOLLOW_UP_QUEUE,
+  actionPlanFollowUpHandler,
+} from '../action-plans/follow-up.ts';
 import { OPEN_CASES_QUEUE, openCasesHandler } from '../case-rules/open-cases.ts';
 import type { Config } from '../config.ts';
 import { runEmployeeResultsRelease } from '../employee-results/release.ts';
@@ -37,6 +41,7 @@ export function createJobHandlers(deps: { config: Config }): Record<string, JobH
     [PULSE_REMIND_QUEUE]: pulseReminderHandler({ publicUrl: deps.config.publicUrl }),
     [PULSE_CLOSE_QUEUE]: pulseCloseHandler,
     [EMPLOYEE_RESULTS_RELEASE_QUEUE]: runEmployeeResultsRelease,
+    [ACTION_PLAN_FOLLOW_UP_QUEUE]: actionPlanFollowUpHandler({ publicUrl: deps.config.publicUrl }),
     [OPEN_CASES_QUEUE]: openCasesHandler({ publicUrl: deps.config.publicUrl }),
   };
 }
