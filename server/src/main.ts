@@ -1,3 +1,4 @@
+import { scheduleCaseJobs } from './cases/case-jobs.ts';
 import type { Config } from './config.ts';
 import { type Database, openDatabase } from './db/client.ts';
 import { buildApp } from './http/app.ts';
@@ -37,6 +38,7 @@ export async function startValueLoop(opts: {
   if (opts.roles.includes('worker')) {
     await scheduleHousekeeping({ db: database.db });
     await schedulePulses({ db: database.db });
+    await scheduleCaseJobs({ db: database.db });
     const handlers = createJobHandlers({ config: opts.config });
     const worker = startWorker({ db: database.db, handlers });
     const webhookSender = startWebhookSender({ db: database.db });

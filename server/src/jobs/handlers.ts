@@ -3,6 +3,7 @@ import {
   actionPlanFollowUpHandler,
 } from '../action-plans/follow-up.ts';
 import { OPEN_CASES_QUEUE, openCasesHandler } from '../case-rules/open-cases.ts';
+import { caseJobHandlers } from '../cases/case-jobs.ts';
 import type { Config } from '../config.ts';
 import { runEmployeeResultsRelease } from '../employee-results/release.ts';
 import { eventQueue, eventTypes, fanOutHandler } from '../events/events.ts';
@@ -43,5 +44,6 @@ export function createJobHandlers(deps: { config: Config }): Record<string, JobH
     [EMPLOYEE_RESULTS_RELEASE_QUEUE]: runEmployeeResultsRelease,
     [ACTION_PLAN_FOLLOW_UP_QUEUE]: actionPlanFollowUpHandler({ publicUrl: deps.config.publicUrl }),
     [OPEN_CASES_QUEUE]: openCasesHandler({ publicUrl: deps.config.publicUrl }),
+    ...caseJobHandlers({ publicUrl: deps.config.publicUrl }),
   };
 }
