@@ -14,7 +14,7 @@ export const eventQueue = (type: EventType) => `event:${type}`;
  * recognition, rollups) add their queue names here and a handler in jobs/handlers.ts.
  */
 export const eventConsumers: Record<EventType, string[]> = {
-  'response.received': ['webhooks.dispatch', 'cases.open'],
+  'response.received': ['webhooks.dispatch', 'cases.open', 'cases.resurvey-answered'],
 };
 
 export async function emitEvent(opts: {

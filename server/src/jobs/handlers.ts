@@ -4,6 +4,7 @@ import {
 } from '../action-plans/follow-up.ts';
 import { OPEN_CASES_QUEUE, openCasesHandler } from '../case-rules/open-cases.ts';
 import { caseJobHandlers } from '../cases/case-jobs.ts';
+import { RESURVEY_ANSWERED_QUEUE, resurveyAnsweredHandler } from '../cases/resurvey-answered.ts';
 import type { Config } from '../config.ts';
 import { runEmployeeResultsRelease } from '../employee-results/release.ts';
 import { eventQueue, eventTypes, fanOutHandler } from '../events/events.ts';
@@ -45,5 +46,6 @@ export function createJobHandlers(deps: { config: Config }): Record<string, JobH
     [ACTION_PLAN_FOLLOW_UP_QUEUE]: actionPlanFollowUpHandler({ publicUrl: deps.config.publicUrl }),
     [OPEN_CASES_QUEUE]: openCasesHandler({ publicUrl: deps.config.publicUrl }),
     ...caseJobHandlers({ publicUrl: deps.config.publicUrl }),
+    [RESURVEY_ANSWERED_QUEUE]: resurveyAnsweredHandler,
   };
 }
