@@ -1,6 +1,8 @@
+import { generateClosedLoop } from './cases.ts';
 import { type DemoCausalModel, demoCausalModel } from './causal-model.ts';
 import { generateCustomers } from './customers.ts';
 import { generateInteractionsAndResponses } from './feedback.ts';
+import type { DemoLoop } from './loop-records.ts';
 import { generateOrganization } from './organization.ts';
 import { generatePeople } from './people.ts';
 import type { DemoPulses } from './pulse-records.ts';
@@ -19,6 +21,8 @@ export interface DemoData extends DemoOrganization {
   feedback: DemoFeedback;
   /** Two years of monthly pulses, quarterly internal service and upward surveys (closed waves). */
   pulses: DemoPulses;
+  /** The closed loop: settings, cases on the responses, recoveries, action plans. */
+  loop: DemoLoop;
 }
 
 /**
@@ -54,6 +58,15 @@ export function generateDemoData(opts: {
     scale: opts.scale,
   });
   const pulses = generateEmployeePulses({ seed, model, organization, people, asOf: opts.asOf });
+  const loop = generateClosedLoop({
+    seed,
+    organization,
+    people,
+    customers,
+    feedback,
+    pulses,
+    asOf: opts.asOf,
+  });
   return {
     seed,
     asOf: opts.asOf.toISOString().slice(0, 10),
@@ -63,5 +76,6 @@ export function generateDemoData(opts: {
     customers,
     feedback,
     pulses,
+    loop,
   };
 }

@@ -14,6 +14,7 @@ import {
 import { type DemoCausalModel, demoCausalModel } from './causal-model.ts';
 import { type DemoData, generateDemoData } from './generate.ts';
 import { insertDemoFeedback, type LoadedFeedback } from './load-feedback.ts';
+import { insertDemoLoop, type LoadedLoop } from './load-loop.ts';
 import { insertDemoPulses, type LoadedPulses } from './load-pulses.ts';
 import { DEMO_PASSWORD } from './logins.ts';
 
@@ -46,6 +47,8 @@ export interface LoadedDemo {
   feedback: LoadedFeedback;
   /** The employee surveys, programs, closed waves and their row counts. */
   pulses: LoadedPulses;
+  /** The closed loop's settings ids and row counts. */
+  loop: LoadedLoop;
   /** Database ids by external id, for later loading steps. */
   ids: { units: Map<string, string>; people: Map<string, string>; customers: Map<string, string> };
   data: DemoData;
@@ -218,6 +221,14 @@ async function insertDemoData(tx: Tx, data: DemoData, passwordHash: string): Pro
     units: unitIds,
     publisherId: personIds.get(data.people.find((p) => p.demoLogin === 'admin')!.externalId)!,
   });
+  const loop = await insertDemoLoop(tx, data.loop, {
+    orgId,
+    currency: data.organization.currency,
+    since: new Date(data.feedback.survey.publishedAt),
+    units: unitIds,
+    people: personIds,
+    customers: customerIds,
+  });
   return {
     orgId,
     seed: data.seed,
@@ -233,6 +244,7 @@ async function insertDemoData(tx: Tx, data: DemoData, passwordHash: string): Pro
     },
     feedback,
     pulses,
+    loop,
     ids: { units: unitIds, people: personIds, customers: customerIds },
     data,
   };
@@ -255,7 +267,9 @@ async function clearFeedbackHistory(tx: Tx, orgId: string): Promise<void> {
   if (row?.shared) return;
   try {
     await tx.transaction(async (sp) => {
-      await sp.execute(sql`truncate response_scores, responses, invitations, interactions`);
+      // Cases and what hangs on them reference responses: they go in the same truncate.
+      await sp.execute(sql`truncate case_events, case_resurveys, recovery_actions, cases,
+        response_scores, responses, invitations, interactions`);
     });
   } catch {
     // Referenced by a table this function does not know: fall back to the cascade.

@@ -1,0 +1,120 @@
+import { itemScore } from '../responses/scoring.ts';
+import { addDays, isoDate } from './dates.ts';
+import type { DemoLoopModel, DemoLoopSettings } from './loop-model.ts';
+import type { DemoActionPlan } from './loop-records.ts';
+import type { ScoredDemoResponse } from './loop-rules.ts';
+import type { DemoPulses } from './pulse-records.ts';
+import type { DemoOrganization, DemoPerson } from './records.ts';
+
+const DAY = 86_400_000;
+/** Employee results are never computed for fewer respondents than this (the default k). */
+const MIN_GROUP = 5;
+
+/**
+ * The outer loop: the action plans of the demo manager's branch and its region, linked to root
+ * causes, customer themes and pulse items, with the baseline of the linked measures (the
+ * `planWindowDays` before creation) and, once the follow-up is due, the same measures again.
+ */
+export function generateActionPlans(opts: {
+  settings: DemoLoopSettings;
+  model: DemoLoopModel;
+  organization: DemoOrganization;
+  people: DemoPerson[];
+  scored: ScoredDemoResponse[];
+  pulses: DemoPulses;
+  asOf: Date;
+}): DemoActionPlan[] {
+  const manager = opts.people.find((p) => p.demoLogin === 'manager')!;
+  const branch = manager.manages!;
+  const region = opts.organization.units.find((u) => u.externalId === branch)!.parentExternalId!;
+  const regionHead = opts.people.find((p) => p.manages === region)!;
+  const subtree = (unit: string) =>
+    new Set([
+      unit,
+      ...opts.organization.units
+        .filter((u) => u.parentExternalId === unit)
+        .map((u) => u.externalId),
+    ]);
+  const today = isoDate(opts.asOf);
+  const window = opts.model.planWindowDays * DAY;
+
+  const measures = (units: Set<string>, end: number, links: DemoActionPlan['links']) => {
+    const inWindow = (at: string) => {
+      const t = Date.parse(at);
+      return t > end - window && t <= end;
+    };
+    const customer = opts.scored.filter(
+      (s) => units.has(s.response.unitExternalId) && inWindow(s.response.submittedAt),
+    );
+    const out: Record<string, number | null> = {
+      cvi: mean(customer.flatMap((s) => (s.cvi === null ? [] : [s.cvi]))),
+      nps: netPromoterScore(customer),
+    };
+    for (const link of links) {
+      if (link.kind === 'pulse_item')
+        out[link.ref] = pulseItemMean(opts.pulses, units, link.ref, inWindow);
+    }
+    return out;
+  };
+
+  return opts.settings.actionPlans.map((p) => {
+    const unit = p.scope === 'demo_branch' ? branch : region;
+    const units = subtree(unit);
+    const created = Date.parse(`${addDays(today, -p.createdDaysAgo)}T17:30:00Z`);
+    const followUpAt = created + p.followUpWeeks * 7 * DAY;
+    const due = followUpAt <= opts.asOf.getTime();
+    return {
+      unitExternalId: unit,
+      ownerExternalId: p.scope === 'demo_branch' ? manager.externalId : regionHead.externalId,
+      title: p.title,
+      description: p.description,
+      status: p.status,
+      dueOn: addDays(today, -p.createdDaysAgo + p.dueInDays),
+      followUpWeeks: p.followUpWeeks,
+      baseline: measures(units, created, p.links),
+      followUp: due ? measures(units, followUpAt, p.links) : null,
+      followUpAt: due ? new Date(followUpAt).toISOString() : null,
+      createdAt: new Date(created).toISOString(),
+      links: p.links,
+    };
+  });
+}
+
+const round1 = (x: number) => Math.round(x * 10) / 10;
+
+function mean(xs: number[]): number | null {
+  return xs.length ? round1(xs.reduce((a, b) => a + b, 0) / xs.length) : null;
+}
+
+function netPromoterScore(rs: ScoredDemoResponse[]): number | null {
+  const rated = rs.filter((s) => s.npsCategory !== null);
+  if (rated.length === 0) return null;
+  const share = (c: string) => rated.filter((s) => s.npsCategory === c).length / rated.length;
+  return round1(100 * (share('promoter') - share('detractor')));
+}
+
+/** Mean 0–100 score of a pulse item over the window's waves, or null when none reached k. */
+function pulseItemMean(
+  pulses: DemoPulses,
+  units: Set<string>,
+  construct: string,
+  inWindow: (at: string) => boolean,
+): number | null {
+  const program = pulses.programs.find((p) => p.kind === 'employee_pulse');
+  const question = program?.definition.questions.find((q) => q.construct === construct);
+  if (!program || !question) return null;
+  // Only waves where the group reached k answers count (as released employee results).
+  const scores = program.waves
+    .filter((w) => inWindow(w.closesAt))
+    .map((w) =>
+      w.responses
+        .filter((r) => units.has(r.unitExternalId))
+        .flatMap((r) => {
+          const s = itemScore(question, r.answers[question.id]);
+          return s === null ? [] : [s];
+        }),
+    )
+    .filter((wave) => wave.length >= MIN_GROUP)
+    .flat();
+  return mean(scores);
+}
