@@ -12,9 +12,10 @@ export interface ReleasedWave {
 
 /**
  * A wave counts as released only while its thresholds are still the organization's: after k or
- * k_c went up, its old rows stay hidden until the re-release job has replaced them.
+ * k_c went up, its old rows stay hidden until the re-release job has replaced them. Needs
+ * `organizations` joined on the wave's org. Every reader of employee_results should use it.
  */
-const currentlyReleased = and(
+export const currentlyReleased = and(
   eq(pulseWaves.status, 'released'),
   gte(pulseWaves.releasedK, organizations.minGroupSize),
   gte(
