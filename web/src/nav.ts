@@ -8,6 +8,9 @@ export interface NavItem {
     | '/surveys'
     | '/responses'
     | '/pulse'
+    | '/cases'
+    | '/loop/plans'
+    | '/admin/rules'
     | '/admin/import'
     | '/admin/tokens'
     | '/admin/mailbox';
@@ -26,6 +29,10 @@ export const navItems: readonly NavItem[] = [
   { to: '/responses', label: 'Responses', roles: ['admin', 'analyst', 'executive', 'manager'] },
   // One entry for the employee-voice pages; their own tabs (pages/pulse/pulse-nav.ts) follow roles.
   { to: '/pulse', label: 'Employee voice', roles: everyone },
+  { to: '/cases', label: 'Cases', roles: everyone },
+  // One entry for the outer loop; its tabs (pages/loop/LoopTabs.tsx) lead to approvals, ledger, causes.
+  { to: '/loop/plans', label: 'Closed loop', roles: everyone },
+  { to: '/admin/rules', label: 'Case rules', roles: ['admin', 'analyst'] },
   { to: '/admin/import', label: 'Import', roles: ['admin'] },
   { to: '/admin/tokens', label: 'API tokens', roles: ['admin'] },
   { to: '/admin/mailbox', label: 'Mailbox', roles: ['admin'] },

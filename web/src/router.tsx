@@ -16,6 +16,7 @@ import { MailboxPage } from './pages/admin/MailboxPage.tsx';
 import { ForgotPasswordPage } from './pages/auth/ForgotPasswordPage.tsx';
 import { LoginPage } from './pages/auth/LoginPage.tsx';
 import { ResetPasswordPage } from './pages/auth/ResetPasswordPage.tsx';
+import { type CaseSearch, parseCaseSearch } from './pages/cases/case-search.ts';
 import { ExplorerPage } from './pages/explorer/ExplorerPage.tsx';
 import { HomePage } from './pages/HomePage.tsx';
 import { PeoplePage } from './pages/PeoplePage.tsx';
@@ -199,6 +200,55 @@ const hrImportRoute = createRoute({
   component: lazyRouteComponent(() => import('./pages/admin/HrImportPage.tsx'), 'HrImportPage'),
 });
 
+// The closed loop (issue 6): loaded on first visit, like the feedback pages.
+const casesRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/cases',
+  validateSearch: (search: Record<string, unknown>): CaseSearch => parseCaseSearch(search),
+  component: lazyRouteComponent(() => import('./pages/cases/CaseInboxPage.tsx'), 'CaseInboxPage'),
+});
+const caseRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/cases/$caseId',
+  component: lazyRouteComponent(() => import('./pages/cases/CaseDetailPage.tsx'), 'CaseDetailPage'),
+});
+const approvalsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/loop/approvals',
+  component: lazyRouteComponent(() => import('./pages/loop/ApprovalsPage.tsx'), 'ApprovalsPage'),
+});
+const ledgerRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/loop/ledger',
+  component: lazyRouteComponent(() => import('./pages/loop/LedgerPage.tsx'), 'LedgerPage'),
+});
+const paretoRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/loop/root-causes',
+  component: lazyRouteComponent(() => import('./pages/loop/ParetoPage.tsx'), 'ParetoPage'),
+});
+const plansRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/loop/plans',
+  component: lazyRouteComponent(
+    () => import('./pages/loop/ActionPlanBoard.tsx'),
+    'ActionPlanBoard',
+  ),
+});
+const rulesRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/admin/rules',
+  component: lazyRouteComponent(() => import('./pages/loop/RulesPage.tsx'), 'RulesPage'),
+});
+const notificationsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/notifications',
+  component: lazyRouteComponent(
+    () => import('./pages/loop/NotificationsPage.tsx'),
+    'NotificationsPage',
+  ),
+});
+
 const routeTree = rootRoute.addChildren([
   loginRoute,
   forgotRoute,
@@ -222,6 +272,14 @@ const routeTree = rootRoute.addChildren([
     retentionRoute,
     pulseProgramsRoute,
     hrImportRoute,
+    casesRoute,
+    caseRoute,
+    approvalsRoute,
+    ledgerRoute,
+    paretoRoute,
+    plansRoute,
+    rulesRoute,
+    notificationsRoute,
   ]),
 ]);
 

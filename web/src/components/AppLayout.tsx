@@ -5,6 +5,7 @@ import { logout } from '../api/endpoints.ts';
 import { navFor } from '../nav.ts';
 import { primaryRole, roleLabels, sessionQueryKey, useSession } from '../session.ts';
 import { ErrorMessage } from './ErrorMessage.tsx';
+import { NotificationBell } from './NotificationBell.tsx';
 
 /** The signed-in shell: skip link, header with role-aware navigation, main landmark. */
 export function AppLayout() {
@@ -66,6 +67,7 @@ export function AppLayout() {
             </ul>
           </nav>
           <div className="user-menu">
+            <NotificationBell />
             <span className="user-name">
               {session.person.name}
               <span className="user-role">
