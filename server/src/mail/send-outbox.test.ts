@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { jobs, outboxMessages } from '../db/schema/index.ts';
 import { createJobHandlers } from '../jobs/handlers.ts';
 import { startWorker } from '../jobs/worker.ts';
+import { notify } from '../notifications/notify.ts';
 import { createOrganization, createPerson } from '../testing/factories.ts';
 import { createTestApp, databaseKinds, type TestApp, testConfig } from '../testing/harness.ts';
 import { signInAs } from '../testing/http-client.ts';
@@ -58,12 +59,15 @@ describe.each(databaseKinds)('e-mail delivery on %s', (kind) => {
   let t: TestApp;
   let email: string;
   let orgId: string;
+  let personId: string;
 
   beforeAll(async () => {
     t = await createTestApp(kind);
     const org = await createOrganization(t.database.db);
     orgId = org.id;
-    email = (await createPerson(t.database.db, org.id, { roles: ['admin'] })).email;
+    const person = await createPerson(t.database.db, org.id, { roles: ['admin'] });
+    email = person.email;
+    personId = person.id;
   });
   afterAll(() => t.close());
 
@@ -111,6 +115,31 @@ describe.each(databaseKinds)('e-mail delivery on %s', (kind) => {
     expect(mail.user).toBe('mailer');
     expect(mail.data).toContain('Subject: Reset your ValueLoop password');
     expect(mail.data.replace(/=\r\n/g, '')).toMatch(/\/reset-password\?token=3D[\w-]{40,}/);
+    expect((await latestMessage()).sentAt).not.toBeNull();
+  });
+
+  it('delivers a notification’s e-mail copy, with its absolute link, through the SMTP server', async () => {
+    const smtp = await startSmtpServer();
+    const told = await notify({
+      db: t.database.db,
+      orgId,
+      personId,
+      kind: 'approval_needed',
+      title: 'A recovery waits for your approval',
+      body: 'CASE-7: refund of 40.00 USD',
+      link: '/approvals/42',
+      publicUrl: 'https://valueloop.example',
+    });
+    expect(told).toBe(true);
+    await drain({ VALUELOOP_SMTP_URL: smtp.url });
+    await smtp.close();
+    expect(smtp.received).toHaveLength(1);
+    const [mail] = smtp.received as [Delivered];
+    expect(mail.to).toEqual([email.toLowerCase()]);
+    expect(mail.data).toContain('Subject: A recovery waits for your approval');
+    const text = mail.data.replace(/=\r\n/g, '');
+    expect(text).toContain('CASE-7: refund of 40.00 USD');
+    expect(text).toContain('https://valueloop.example/approvals/42');
     expect((await latestMessage()).sentAt).not.toBeNull();
   });
 
