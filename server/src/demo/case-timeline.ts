@@ -81,7 +81,9 @@ export function drawCase(
     firstMinutes + 30,
     slaMinutes * logNormal(rng, model.resolution.medianShareOfSla, model.resolution.sigma),
   );
-  const backlog = asOfMs - opened < model.backlog.days * DAY && rng.chance(model.backlog.share);
+  const age = asOfMs - opened;
+  const { recentDays, recentShare, days, share } = model.backlog;
+  const backlog = rng.chance(age < recentDays * DAY ? recentShare : age < days * DAY ? share : 0);
   const open = plan.keepOpen || backlog;
   const resolved = open ? Number.POSITIVE_INFINITY : clock.add(opened, resolveMinutes);
   const planned: Planned[] = [];
@@ -115,12 +117,15 @@ export function drawCase(
     clock.add(first, workMinutes * (from + (to - from) * rng.next()));
   if (rng.chance(0.6))
     push(during(0.2, 0.6), actor, 'note', { text: rng.pick(settings.notes.followUp) });
-  const reply = rng.chance(model.replyShare) ? during(0.3, 0.85) : null;
+  // A case kept open long past the backlog waits on the customer (documents, a call back).
+  const waiting = plan.keepOpen && age > days * DAY;
+  const reply = rng.chance(model.replyShare) || waiting ? during(0.3, 0.85) : null;
   if (reply !== null) {
     const template = rng.pick(settings.replies);
     push(reply, actor, 'reply_sent', { subject: template.subject, resurvey: true });
-    if (rng.chance(0.5))
+    if (rng.chance(0.5) || waiting) {
       push(reply + SECOND, actor, 'status_changed', { to: 'waiting_on_customer' });
+    }
   }
   const recoveries: DemoRecovery[] = [];
   if (plan.recover || plan.pendingAmount !== null) {

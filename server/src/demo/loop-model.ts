@@ -24,8 +24,12 @@ export const demoLoopModel = {
   resolution: { medianShareOfSla: 0.45, sigma: 0.62 },
   /** Resolved cases are closed this many business minutes later (2 business days). */
   closeAfterMinutes: 2 * 8 * 60,
-  /** Cases opened in the last `days` days are still being worked with probability `share`. */
-  backlog: { days: 12, share: 0.65 },
+  /**
+   * The inbox at `asOf`: cases opened in the last `recentDays` days are still being worked with
+   * probability `recentShare` (mostly within their SLA), older ones up to `days` days with
+   * probability `share` (overdue by then); the rest follow their drawn handling time.
+   */
+  backlog: { recentDays: 4, recentShare: 0.85, days: 14, share: 0.3 },
   /** An open case is "at risk" (notified) when less than this share of its SLA is left. */
   atRiskShare: 0.25,
   /** The demo branch keeps at least this many open cases for its manager and employee. */
