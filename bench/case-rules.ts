@@ -303,7 +303,8 @@ async function main() {
 
     const drainWith = async (handlers: Record<string, JobHandler>) => {
       const workers = Array.from({ length: WORKERS }, () =>
-        startWorker({ db, handlers, pollMs: 60_000, batchSize: 50 }),
+        // A poll far beyond the run, so drain() alone counts every job.
+        startWorker({ db, handlers, pollMs: 1_000_000_000, batchSize: 50 }),
       );
       const ran = await Promise.all(workers.map((w) => w.drain()));
       await Promise.all(workers.map((w) => w.stop()));

@@ -53,36 +53,57 @@ export async function nearestUnitManager(
 }
 
 /**
- * Resolves a rule's owner for one response: the serving employee (if still employed here, else
+ * Resolves rules' owners for one response: the serving employee (if still employed here, else
  * the unit manager), the unit manager up the tree, or a queue (a deleted queue falls back to the
- * unit manager so the case is never orphaned).
+ * unit manager so the case is never orphaned). Memoized: several rules matching the same
+ * response share the lookups.
  */
-export async function resolveCaseOwner(opts: {
+export function createOwnerResolver(opts: {
   db: DbOrTx;
   orgId: string;
-  owner: CaseRuleOwner;
   unitId: string | null;
   employeeId: string | null;
-}): Promise<CaseOwnership> {
-  const { db, orgId, owner } = opts;
+}): (owner: CaseRuleOwner) => Promise<CaseOwnership> {
+  const { db, orgId } = opts;
+  let manager: Promise<string | null> | null = null;
+  let employee: Promise<string | null> | null = null;
+  const queues = new Map<string, Promise<CaseOwnership | null>>();
   const person = (ownerId: string | null): CaseOwnership => ({
     ownerId,
     queueId: null,
     notifyIds: ownerId ? [ownerId] : [],
   });
-  if (owner.kind === 'queue') {
+  const unitManager = async () => {
+    manager ??= nearestUnitManager(db, orgId, opts.unitId);
+    return person(await manager);
+  };
+  const queueOf = async (queueId: string): Promise<CaseOwnership | null> => {
     const [queue] = await db
       .select({ id: caseQueues.id, memberIds: caseQueues.memberIds })
       .from(caseQueues)
-      .where(and(eq(caseQueues.orgId, orgId), eq(caseQueues.id, owner.queueId)));
-    if (queue) {
-      const members = await employedIn(db, orgId, queue.memberIds);
-      return { ownerId: null, queueId: queue.id, notifyIds: members };
+      .where(and(eq(caseQueues.orgId, orgId), eq(caseQueues.id, queueId)));
+    if (!queue) return null;
+    return {
+      ownerId: null,
+      queueId: queue.id,
+      notifyIds: await employedIn(db, orgId, queue.memberIds),
+    };
+  };
+  return async (owner) => {
+    if (owner.kind === 'queue') {
+      let found = queues.get(owner.queueId);
+      if (!found) {
+        found = queueOf(owner.queueId);
+        queues.set(owner.queueId, found);
+      }
+      return (await found) ?? unitManager();
     }
-  }
-  if (owner.kind === 'serving_employee' && opts.employeeId) {
-    const [employee] = await employedIn(db, orgId, [opts.employeeId]);
-    if (employee) return person(employee);
-  }
-  return person(await nearestUnitManager(db, orgId, opts.unitId));
+    if (owner.kind === 'serving_employee' && opts.employeeId) {
+      const employeeId = opts.employeeId;
+      employee ??= employedIn(db, orgId, [employeeId]).then((ids) => ids[0] ?? null);
+      const serving = await employee;
+      if (serving) return person(serving);
+    }
+    return unitManager();
+  };
 }

@@ -5,7 +5,7 @@ import type { DbOrTx } from '../db/client.ts';
 import { caseEvents, caseResurveys, caseRules, cases } from '../db/schema/index.ts';
 import type { JobHandler } from '../jobs/worker.ts';
 import { notify } from '../notifications/notify.ts';
-import { resolveCaseOwner } from './case-owner.ts';
+import { createOwnerResolver } from './case-owner.ts';
 import { evaluateRule, type ResponseFacts } from './evaluate.ts';
 import { loadRuleSubjects, type RuleSubject } from './response-facts.ts';
 
@@ -99,17 +99,16 @@ export async function openCasesForResponse(opts: OpenCasesOptions): Promise<stri
   const matching = rules.filter((rule) => evaluateRule(rule, subject.facts));
   if (matching.length === 0) return [];
   const openedAt = opts.now ?? new Date();
-  let hours: BusinessHours | null = null;
+  const hours: BusinessHours = await businessHoursOf(db, orgId);
+  const ownerOf = createOwnerResolver({
+    db,
+    orgId,
+    unitId: subject.unitId,
+    employeeId: subject.employeeId,
+  });
   const opened: string[] = [];
   for (const rule of matching) {
-    hours ??= await businessHoursOf(db, orgId);
-    const ownership = await resolveCaseOwner({
-      db,
-      orgId,
-      owner: rule.owner,
-      unitId: subject.unitId,
-      employeeId: subject.employeeId,
-    });
+    const ownership = await ownerOf(rule.owner);
     const title = caseTitle(rule, subject);
     const [row] = await db
       .insert(cases)
