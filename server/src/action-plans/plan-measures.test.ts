@@ -22,6 +22,7 @@ import {
 } from './follow-up.ts';
 import { presentActionPlanDetail } from './plan-queries.ts';
 import { createReleasedPulseCell, createRootCause } from './test-fixtures.ts';
+import { updateActionPlan } from './update-plan.ts';
 
 const DAY = 86_400_000;
 const daysAgo = (n: number) => new Date(Date.now() - n * DAY);
@@ -266,6 +267,61 @@ describe.each(databaseKinds)('action plan measures on %s', (kind) => {
       publicUrl: 'https://vl.test',
     });
     expect(again).toBe(false);
+  });
+
+  it('measures a link added later over the creation window, keeps the others, and reschedules on new weeks', async () => {
+    const u = await branchWithTeam();
+    const createdAt = daysAgo(30);
+    await answer(u.team, daysAgo(40), 3, 'Rude staff', true);
+    await answer(u.team, daysAgo(10), 3, 'Rude again', true);
+    const plan = await createActionPlan({
+      db,
+      orgId,
+      viewer: orgWide,
+      actorId: null,
+      now: createdAt,
+      body: {
+        unitId: u.branch,
+        ownerId: null,
+        title: 'Courtesy',
+        description: '',
+        dueOn: null,
+        followUpWeeks: 8,
+        links: [{ kind: 'customer_theme', ref: 'staff' }],
+      },
+    });
+    const changed = await updateActionPlan({
+      db,
+      orgId,
+      viewer: orgWide,
+      actorId: null,
+      planId: plan.id,
+      body: { version: 1, links: [{ kind: 'customer_theme', ref: 'rude' }], followUpWeeks: 2 },
+    });
+    const m = byKey(changed);
+    // Only the answer before creation counts: once in 90 days.
+    expect(m['theme:rude']!.baseline).toBe(0.3);
+    expect(m['theme:staff']).toBeUndefined();
+    expect(m.nps!.baseline).toBe(plan.measures.find((x) => x.key === 'nps')!.baseline);
+    const queued = await db.select().from(jobs).where(eq(jobs.queue, ACTION_PLAN_FOLLOW_UP_QUEUE));
+    const mine = queued.filter((j) => j.payload.planId === plan.id);
+    expect(mine.map((j) => j.runAt.getTime()).sort()).toEqual(
+      [createdAt.getTime() + 2 * 7 * DAY, createdAt.getTime() + 8 * 7 * DAY].sort(),
+    );
+    // The 2-week check is due now; the old 8-week job will find the plan checked.
+    expect(await runActionPlanFollowUp({ db, planId: plan.id, publicUrl: '' })).toBe(true);
+    const late = updateActionPlan({
+      db,
+      orgId,
+      viewer: orgWide,
+      actorId: null,
+      planId: plan.id,
+      body: { version: 2, links: [{ kind: 'customer_theme', ref: 'queue' }] },
+    });
+    await expect(late).rejects.toMatchObject({
+      code: 'validation_failed',
+      errors: [{ field: 'body.links' }],
+    });
   });
 
   it('does not run the follow-up before it is due', async () => {
