@@ -2,6 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   caseEvents,
+  cases,
   notifications,
   outboxMessages,
   recoveryActions,
@@ -140,6 +141,39 @@ describe.each(databaseKinds)('recovery within an allowance on %s', (kind) => {
       .where(eq(outboxMessages.toAddress, w.people.branchBoss.email));
     expect(mail.length).toBeGreaterThan(0);
   });
+
+  // PGlite has one connection and runs transactions one at a time; the race needs a server.
+  it.skipIf(kind === 'pglite')(
+    'two recoveries at once cannot both squeeze under the same per-case cap',
+    async () => {
+      const db = t.database.db;
+      const c = await w.newCase();
+      // Hold the case row so both requests are in flight together, then let them go.
+      let locked!: () => void;
+      let release!: () => void;
+      const isLocked = new Promise<void>((resolve) => {
+        locked = resolve;
+      });
+      const released = new Promise<void>((resolve) => {
+        release = resolve;
+      });
+      const holder = db.transaction(async (tx) => {
+        await tx.select({ id: cases.id }).from(cases).where(eq(cases.id, c.id)).for('update');
+        locked();
+        await released;
+      });
+      await isLocked;
+      const both = Promise.all([
+        recover(employee, c.id, gift('30.00')),
+        recover(employee, c.id, gift('30.00')),
+      ]);
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      release();
+      await holder;
+      const statuses = (await both).map((r) => r.json().status).sort();
+      expect(statuses).toEqual(['pending_approval', 'taken']);
+    },
+  );
 
   it('a client that insists on status taken is refused by the strict schema', async () => {
     const c = await w.newCase();
