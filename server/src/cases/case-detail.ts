@@ -13,6 +13,7 @@ import {
   rootCauses,
   units,
 } from '../db/schema/index.ts';
+import { businessClockFrom } from './business-clock.ts';
 import { businessHoursOf } from './business-time.ts';
 import { findVisibleCase } from './case-access.ts';
 import { presentCaseSummary, selectCaseSummaries } from './case-summary.ts';
@@ -70,7 +71,7 @@ export async function getCaseDetail(opts: {
     .leftJoin(decider, eq(decider.id, recoveryActions.decidedBy))
     .where(and(eq(recoveryActions.orgId, orgId), eq(recoveryActions.caseId, c.id)))
     .orderBy(asc(recoveryActions.createdAt), asc(recoveryActions.id));
-  const clock = { now: opts.now ?? new Date(), hours: await businessHoursOf(db, orgId) };
+  const clock = businessClockFrom(opts.now ?? new Date(), await businessHoursOf(db, orgId));
   return {
     ...presentCaseSummary(summary, clock),
     response: {

@@ -5,6 +5,7 @@ import type { DbOrTx } from '../db/client.ts';
 import { cases } from '../db/schema/index.ts';
 import { decodeCursor, pageFrom } from '../org/cursor.ts';
 import { inUnitSubtree } from '../org/scope.ts';
+import { businessClockFrom } from './business-clock.ts';
 import { businessHoursOf } from './business-time.ts';
 import { type CaseSummaryRow, presentCaseSummary, selectCaseSummaries } from './case-summary.ts';
 import { type CaseViewer, casesVisibleTo } from './case-visibility.ts';
@@ -83,7 +84,7 @@ export async function listCases(opts: {
     key: keys.get(r.case.id) ?? '',
     id: r.case.id,
   }));
-  const clock = { now: opts.now ?? new Date(), hours: await businessHoursOf(db, orgId) };
+  const clock = businessClockFrom(opts.now ?? new Date(), await businessHoursOf(db, orgId));
   return {
     items: page.rows.map((r) => presentCaseSummary(r, clock)),
     nextCursor: page.nextCursor,

@@ -1,9 +1,8 @@
-import type { BusinessHours, CaseSummary } from '@valueloop/contracts';
+import type { CaseSummary } from '@valueloop/contracts';
 import { and, eq, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { DbOrTx } from '../db/client.ts';
 import { caseQueues, cases, people, units } from '../db/schema/index.ts';
-import { businessMinutesBetween } from './business-time.ts';
 
 /** A case row with the names a summary shows. */
 export interface CaseSummaryRow {
@@ -41,7 +40,7 @@ const ref = (id: string | null, name: string | null) => (id && name !== null ? {
 /** The public summary: minutes left are business minutes from `now`, null once resolved. */
 export function presentCaseSummary(
   row: CaseSummaryRow,
-  clock: { now: Date; hours: BusinessHours },
+  clock: { minutesUntil(due: Date): number },
 ): CaseSummary {
   const c = row.case;
   return {
@@ -55,9 +54,7 @@ export function presentCaseSummary(
     queue: ref(c.queueId, row.queueName),
     openedAt: c.openedAt.toISOString(),
     dueAt: c.dueAt.toISOString(),
-    minutesLeft: isOpenStatus(c.status)
-      ? businessMinutesBetween(clock.now, c.dueAt, clock.hours)
-      : null,
+    minutesLeft: isOpenStatus(c.status) ? clock.minutesUntil(c.dueAt) : null,
     breached: c.breachedAt !== null,
     escalationLevel: c.escalationLevel,
     version: c.version,
