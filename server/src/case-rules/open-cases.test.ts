@@ -274,6 +274,29 @@ describe.each(databaseKinds)('cases.open consumer on %s', (kind) => {
     expect(told).toHaveLength(4);
   });
 
+  it('opens each case once when two consumers run the same response at the same time', async () => {
+    const db = t.database.db;
+    const response = await angryResponse();
+    const run = () =>
+      db.transaction((tx) =>
+        openCasesForResponse({ db: tx, orgId, responseId: response.id, publicUrl }),
+      );
+    const [first, second] = await Promise.all([run(), run()]);
+    expect(first!.length + second!.length).toBe(3);
+    const rows = await casesOf(response.id);
+    expect(rows).toHaveLength(3);
+    const events = await db
+      .select()
+      .from(caseEvents)
+      .where(
+        inArray(
+          caseEvents.caseId,
+          rows.map((c) => c.id),
+        ),
+      );
+    expect(events).toHaveLength(3);
+  });
+
   it('opens no case for a re-survey answer (it belongs to its case)', async () => {
     const db = t.database.db;
     const first = await angryResponse();
