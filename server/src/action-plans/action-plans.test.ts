@@ -260,4 +260,18 @@ describe.each(databaseKinds)('action plans over HTTP on %s', (kind) => {
     expect((await stranger.request('GET', url)).statusCode).toBe(404);
     expect((await otherEmployee.request('GET', url)).statusCode).toBe(200);
   });
+  it('documents the plan and notification routes in the OpenAPI document', async () => {
+    const doc = (await t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json();
+    expect(Object.keys(doc.paths)).toEqual(
+      expect.arrayContaining([
+        '/api/v1/action-plans',
+        '/api/v1/action-plans/suggestions',
+        '/api/v1/action-plans/{id}',
+        '/api/v1/notifications',
+        '/api/v1/notifications/{id}/read',
+        '/api/v1/notifications/read-all',
+      ]),
+    );
+    expect(doc.paths['/api/v1/action-plans/{id}'].patch.responses['409']).toBeDefined();
+  });
 });
