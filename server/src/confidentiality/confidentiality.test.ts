@@ -54,6 +54,32 @@ describe('confidentiality engine', () => {
     expect(result).toEqual({ key: 'north', status: 'shown', n: 6, means: { evi: 4 } });
   });
 
+  it('withdraws the least valued cell first: a tenure breakdown before a team total', () => {
+    // north: 6 people (4 long-tenured, 2 newcomers); the region's long-tenured cell is big, but
+    // with north's total shown it would expose north's 2 newcomers by subtraction.
+    const responses = [
+      ...people('north', 4, { band: '3y+' }),
+      ...people('north', 2, { band: '<3m' }),
+      ...people('south', 9, { band: '3y+' }),
+    ];
+    const longTenured = ['3y+'] as const;
+    const ask = (totalPriority: number, bandPriority: number) =>
+      statuses(
+        discloseCells({
+          units,
+          responses,
+          indices: ['evi'],
+          cells: [
+            cell('north', 'north', { priority: totalPriority }),
+            cell('region-3y+', 'region', { tenure: longTenured, priority: bandPriority }),
+          ],
+        }),
+      );
+    // Without priorities the smaller cell (north's total) goes.
+    expect(ask(0, 0)).toEqual({ north: 'suppressed', 'region-3y+': 'shown' });
+    expect(ask(3, 0)).toEqual({ north: 'shown', 'region-3y+': 'suppressed' });
+  });
+
   it('suppresses the smallest sibling too when a shown parent has one small child', () => {
     const results = discloseCells({
       units,

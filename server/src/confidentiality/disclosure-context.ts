@@ -55,7 +55,7 @@ export function createDisclosureContext(options: ConfidentialityOptions): Disclo
    * result monotone (raising k never reveals anything) while staying a subset of the run at k,
    * hence safe at k.
    */
-  const selectScores = (sets: readonly Int32Array[]) => {
+  const selectScores = (sets: readonly Int32Array[], priority: readonly number[]) => {
     const shown = sets.map(() => true);
     const meanShown = answers.map(() => sets.map(() => true));
     for (let threshold = floorK; threshold <= k; threshold++) {
@@ -64,6 +64,7 @@ export function createDisclosureContext(options: ConfidentialityOptions): Disclo
         candidates: sets,
         weight: counts,
         threshold,
+        priority,
       });
       const ids = level1.flatMap((on, c) => (on ? [c] : []));
       level1.forEach((on, c) => {
@@ -85,6 +86,7 @@ export function createDisclosureContext(options: ConfidentialityOptions): Disclo
                 candidates: shownSets,
                 weight,
                 threshold,
+                priority: ids.map((c) => priority[c]),
               });
         const flags = sets.map(() => false);
         ids.forEach((c, j) => {
@@ -101,7 +103,8 @@ export function createDisclosureContext(options: ConfidentialityOptions): Disclo
   return {
     release(cells) {
       const sets = cells.map((cell) => population.cellStrata(cell));
-      const { shown, meanShown } = selectScores(sets);
+      const priority = cells.map((cell) => cell.priority ?? 0);
+      const { shown, meanShown } = selectScores(sets, priority);
       const shownIds = shown.flatMap((on, i) => (on ? [i] : []));
       // Level 3: comments are single texts, so the same invariant holds with k_c on respondents.
       const commentIds = shownIds.filter((c) => cells[c].comments);
@@ -110,6 +113,7 @@ export function createDisclosureContext(options: ConfidentialityOptions): Disclo
         candidates: commentIds.map((c) => sets[c]),
         weight: counts,
         threshold: kComments,
+        priority: commentIds.map((c) => priority[c]),
       });
 
       const hashes = new Map(shownIds.map((c) => [c, hashOf(sets[c])]));

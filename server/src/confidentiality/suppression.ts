@@ -30,6 +30,8 @@ export interface SelectOptions {
   /** Weight of each stratum at this level (responses, or answers to one index). */
   readonly weight: ArrayLike<number>;
   readonly threshold: number;
+  /** Per candidate: lower priorities are withdrawn first by complementary suppression. */
+  readonly priority?: ArrayLike<number>;
 }
 
 /**
@@ -45,14 +47,20 @@ export function selectReleasable(options: SelectOptions): boolean[] {
   for (const cell of options.fixed) released.add(positive(cell));
   const slots = new CellIndex();
   const distinct: Int32Array[] = [];
-  const slotOf = options.candidates.map((cell) => {
+  // Equal candidates share one decision, valued as the most valued of them.
+  const slotPriority: number[] = [];
+  const slotOf = options.candidates.map((cell, c) => {
     const key = positive(cell);
     if (released.find(key) >= 0) return -1;
     const { slot, added } = slots.add(key);
-    if (added) distinct.push(cell);
+    const priority = options.priority?.[c] ?? 0;
+    if (added) {
+      distinct.push(cell);
+      slotPriority.push(priority);
+    } else slotPriority[slot] = Math.max(slotPriority[slot], priority);
     return slot;
   });
-  const shown = selectDistinct({ ...options, candidates: distinct });
+  const shown = selectDistinct({ ...options, candidates: distinct, priority: slotPriority });
   return slotOf.map((slot) => slot < 0 || shown[slot]);
 }
 
@@ -61,6 +69,7 @@ function selectDistinct(options: SelectOptions): boolean[] {
   const family = new Family([...fixed, ...candidates], weight);
   const first = fixed.length;
   const sizes = candidates.map((cell) => sizeOf(cell, weight));
+  const priority = (c: number) => options.priority?.[c - first] ?? 0;
   // Rule 1, primary suppression: a cell with fewer than k responses is never shown.
   candidates.forEach((_, i) => {
     family.active[first + i] = sizes[i] >= threshold ? 1 : 0;
@@ -70,14 +79,16 @@ function selectDistinct(options: SelectOptions): boolean[] {
     const violations = atoms.small(threshold);
     if (violations.length === 0) break;
     // Rule 2, complementary suppression: for each small atom, withdraw one new cell whose
-    // removal merges the atom into a neighbour or uncovers it — the smallest such cell (ties:
-    // the later request). One withdrawal may mend several atoms, so atoms whose options are
+    // removal merges the atom into a neighbour or uncovers it — the least valued such cell,
+    // then the smallest (ties: the later request). One withdrawal may mend several atoms, so atoms whose options are
     // already planned wait for the next round.
     const planned = new Set<number>();
     for (const stratum of violations) {
       const options = family.removalOptions(stratum, atoms, first);
       if (options.some((c) => planned.has(c))) continue;
-      options.sort((a, b) => sizes[a - first] - sizes[b - first] || b - a);
+      options.sort(
+        (a, b) => priority(a) - priority(b) || sizes[a - first] - sizes[b - first] || b - a,
+      );
       if (options.length > 0) planned.add(options[0]);
     }
     // Cannot happen while `fixed` is safe; withdrawing everything new is the sound fallback.

@@ -51,6 +51,12 @@ export interface CellRequest {
   readonly tenure?: readonly TenureBand[];
   /** Ask for the cell's comments too (shown only for groups of at least k_c). */
   readonly comments?: boolean;
+  /**
+   * How much the caller values the cell (default 0). When complementary suppression must
+   * withdraw one of several cells, it withdraws the lowest priority first (then the smallest),
+   * e.g. a tenure-band breakdown before a unit's total. It never changes what is safe.
+   */
+  readonly priority?: number;
 }
 
 /** Comments of a shown cell: texts only, in a seeded shuffled order, or withheld. */

@@ -22,6 +22,17 @@ export interface CellAddress {
 }
 
 /**
+ * What complementary suppression keeps first: a unit's total with everything below it (what
+ * every dashboard shows), then newcomers of a subtree (newcomer attitude), then a unit's own
+ * direct members, then single tenure bands. Suppression order only; safety is unaffected.
+ */
+export function cellPriority(scope: ResultScope, tenure: TenureFilterName): number {
+  if (tenure === 'all') return scope === 'subtree' ? 3 : 1;
+  if (tenure === 'newcomers') return scope === 'subtree' ? 2 : 1;
+  return 0;
+}
+
+/**
  * A wave's canonical family: every unit, alone and with its subtree, × every tenure filter, in
  * the wave's period. The API can only ever answer with members of released families, so this
  * list IS the set of questions anyone can ask about a period.
@@ -42,6 +53,7 @@ export function releaseFamily(
           window: { from: period, to: period },
           tenure: tenureFilterBands[tenure],
           comments: true,
+          priority: cellPriority(scope, tenure),
         });
       }
     }
