@@ -128,7 +128,7 @@ export function RecoveryForm({ caseId }: { caseId: string }) {
           </p>
         </div>
         <div className="field">
-          <label htmlFor="recovery-note">Note</label>
+          <label htmlFor="recovery-note">Why (recovery note)</label>
           <NoteInput value={note} onChange={setNote} />
           <FieldErrorText field="note" />
         </div>

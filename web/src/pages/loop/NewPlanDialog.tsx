@@ -3,7 +3,7 @@ import type { ActionPlanLink } from '@valueloop/contracts';
 import { useEffect, useRef, useState } from 'react';
 import { ApiError } from '../../api/client.ts';
 import { createActionPlan, getPlanSuggestions } from '../../api/loop.ts';
-import { unitTreeQuery } from '../../api/queries.ts';
+import { meQuery, unitTreeQuery } from '../../api/queries.ts';
 import { ErrorMessage } from '../../components/ErrorMessage.tsx';
 import { PersonSelect } from '../cases/PersonSelect.tsx';
 import { unitOptions } from '../pulse/unit-options.ts';
@@ -97,7 +97,10 @@ export function NewPlanDialog({ onClose }: { onClose: () => void }) {
   const queryClient = useQueryClient();
   const units = useQuery(unitTreeQuery);
   const options = unitOptions(units.data?.units ?? [], null);
-  const [unitId, setUnitId] = useState('');
+  const me = useQuery(meQuery);
+  const [picked, setUnitId] = useState<string | null>(null);
+  // Until someone picks, the plan is for the caller's own unit (a manager's usual case).
+  const unitId = picked ?? me.data?.unit?.id ?? '';
   const [title, setTitle] = useState('');
   const [description, setDescription] = useState('');
   const [dueOn, setDueOn] = useState('');
