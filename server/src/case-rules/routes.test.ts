@@ -123,6 +123,11 @@ describe.each(databaseKinds)('case rule API on %s', (kind) => {
       conditions: [{ kind: 'answer', questionId: 'late', in: [true] }],
     });
     expect(known.statusCode, known.body).toBe(201);
+    const anySurvey = await admin.request('POST', '/api/v1/case-rules', {
+      ...detractorRule,
+      conditions: [{ kind: 'answer', questionId: 'colour', in: ['red'] }],
+    });
+    expect(fieldsOf(anySurvey.body)).toEqual(['body.conditions.0.questionId']);
     const foreignSurvey = await admin.request('POST', '/api/v1/case-rules', {
       ...detractorRule,
       surveyId: '00000000-0000-4000-8000-000000000000',

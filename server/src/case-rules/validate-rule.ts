@@ -4,7 +4,6 @@ import {
   customerConstructs,
   type FieldError,
   ruleScoreFields,
-  type SurveyDefinition,
 } from '@valueloop/contracts';
 import { and, eq } from 'drizzle-orm';
 import type { DbOrTx } from '../db/client.ts';
@@ -16,8 +15,10 @@ import { normalizeText } from './evaluate.ts';
 interface RuleVocabulary {
   /** Construct codes with item scores: the item bank's plus those of the org's surveys. */
   constructs: Set<string>;
-  /** Question ids of the rule's survey, when it names one. */
-  questionIds: Set<string> | null;
+  /** Question ids an answer condition may name: the rule's survey's, else any customer survey's. */
+  questionIds: Set<string>;
+  /** Whether `questionIds` are those of one chosen survey (for the message). */
+  oneSurvey: boolean;
 }
 
 /** Constructs whose 0–100 item score a rule can test (text items have no score). */
@@ -37,26 +38,23 @@ async function loadVocabulary(
     .leftJoin(surveyVersions, eq(surveyVersions.surveyId, surveys.id))
     .where(and(eq(surveys.orgId, orgId), eq(surveys.kind, 'customer')));
   const constructs = new Set<string>(scoredBankConstructs);
-  const collect = (definition: SurveyDefinition | null, into: Set<string>, ids?: Set<string>) => {
-    for (const question of definition?.questions ?? []) {
-      if (question.construct && !textTypes.has(question.type)) into.add(question.construct);
-      ids?.add(question.id);
-    }
-  };
-  const ofSurvey = definitions.filter((row) => row.surveyId === surveyId);
-  const questionIds = ofSurvey.length > 0 ? new Set<string>() : null;
+  const questionIds = new Set<string>();
+  // Drafts count too: a rule may be written before its survey's next version is published.
   for (const row of definitions) {
-    const ids = row.surveyId === surveyId ? (questionIds ?? undefined) : undefined;
-    collect(row.draft, constructs, ids);
-    collect(row.version, constructs, ids);
+    for (const definition of [row.draft, row.version]) {
+      for (const question of definition?.questions ?? []) {
+        if (question.construct && !textTypes.has(question.type)) constructs.add(question.construct);
+        if (surveyId === null || row.surveyId === surveyId) questionIds.add(question.id);
+      }
+    }
   }
-  if (surveyId !== null && questionIds === null) {
+  if (surveyId !== null && !definitions.some((row) => row.surveyId === surveyId)) {
     errors.push({
       field: 'body.surveyId',
       message: 'must be a customer survey of this organization',
     });
   }
-  return { constructs, questionIds };
+  return { constructs, questionIds, oneSurvey: surveyId !== null };
 }
 
 /** The valid range of a score field, or null when the field is unknown. */
@@ -106,10 +104,12 @@ function checkCondition(
       checkScore(condition, at, vocabulary, errors);
       return;
     case 'answer':
-      if (vocabulary.questionIds && !vocabulary.questionIds.has(condition.questionId)) {
+      if (!vocabulary.questionIds.has(condition.questionId)) {
         errors.push({
           field: `${at}.questionId`,
-          message: `the chosen survey has no question ${condition.questionId}`,
+          message: vocabulary.oneSurvey
+            ? `the chosen survey has no question ${condition.questionId}`
+            : `no customer survey of this organization has a question ${condition.questionId}`,
         });
       }
       return;
