@@ -20,7 +20,10 @@ export interface CaseContext {
   unitName: (unit: string) => string;
   managerOfUnit: (unit: string) => string;
   /** The person a case owned by `person` escalates to (their manager, then up the tree). */
-  escalationTarget: (person: string) => string;
+  /** The next manager up from a person's unit (the case's unit when null); null at the top. */
+  nextManager: (person: string | null, caseUnit: string) => string | null;
+  /** Who approves a person's recovery above the allowance. */
+  approverOf: (person: string, caseUnit: string) => string;
   isManager: (person: string) => boolean;
   queueMembers: string[];
   /** Per unit, weights of the root-cause paths (a unit's own Pareto). */
@@ -90,24 +93,51 @@ export function drawCase(
   const push = (at: number, actor: string | null, kind: string, data: Planned['data'] = {}) =>
     planned.push({ at, actor, kind, data });
 
-  push(opened, null, 'opened', { rule: rule.key, ruleName: rule.name, priority: rule.priority });
-  push(
-    opened + SECOND,
-    null,
-    'assigned',
-    initialOwner ? { ownerExternalId: initialOwner } : { queue: settings.queue.name },
-  );
+  push(opened, null, 'opened', {
+    rule: rule.key,
+    ownerExternalId: initialOwner,
+    queue: initialOwner === null ? settings.queue.name : null,
+  });
   let worker = initialOwner;
   if (initialOwner === null) {
     worker = rng.pick(ctx.queueMembers);
-    push(first, worker, 'assigned', { ownerExternalId: worker });
+    push(first, worker, 'assigned', { fromExternalId: null, ownerExternalId: worker });
   } else if (plan.delegateTo) {
-    push(first, initialOwner, 'assigned', { ownerExternalId: plan.delegateTo });
+    push(first, initialOwner, 'assigned', {
+      fromExternalId: initialOwner,
+      ownerExternalId: plan.delegateTo,
+    });
     worker = plan.delegateTo;
   }
-  const actor = worker!;
-  push(first + SECOND, actor, 'status_changed', { to: 'in_progress' });
-  push(first + rng.int(2, 25) * MINUTE, actor, 'note', { text: rng.pick(settings.notes.first) });
+  const handler = worker!;
+
+  // The SLA job (cases/sla.ts), every 5 minutes: at the due time the case is breached and goes
+  // to the next manager up; each further SLA period unresolved, one level higher; the top of
+  // the tree keeps it.
+  const escalations: Array<{ at: number; level: number; from: string; to: string }> = [];
+  let breachedAt: number | null = null;
+  for (let level = 1, owner = handler; ; level++) {
+    const step = level === 1 ? due : clock.add(due, (level - 1) * slaMinutes);
+    const at = step + rng.int(1, 5) * MINUTE;
+    if (at >= resolved || at > asOfMs) break;
+    breachedAt ??= at;
+    const to = ctx.nextManager(owner, unit);
+    if (to === null) break;
+    escalations.push({ at, level, from: owner, to });
+    owner = to;
+  }
+  for (const e of escalations) {
+    push(e.at, null, 'escalated', {
+      level: e.level,
+      fromExternalId: e.from,
+      ownerExternalId: e.to,
+    });
+  }
+  /** Who owns (and works) the case at an instant. */
+  const ownerAt = (t: number) => escalations.findLast((e) => e.at < t)?.to ?? handler;
+
+  push(first + SECOND, handler, 'status_changed', { to: 'in_progress' });
+  push(first + rng.int(2, 25) * MINUTE, handler, 'note', { text: rng.pick(settings.notes.first) });
 
   // Work between the first action and the resolution (or `asOf` for cases still open).
   const workEnd = Number.isFinite(resolved) ? resolved : Math.max(first + HOUR, asOfMs);
@@ -115,78 +145,86 @@ export function drawCase(
   // A moment in business time between `from` and `to` (shares of the work time).
   const during = (from: number, to: number) =>
     clock.add(first, workMinutes * (from + (to - from) * rng.next()));
-  if (rng.chance(0.6))
-    push(during(0.2, 0.6), actor, 'note', { text: rng.pick(settings.notes.followUp) });
+  if (rng.chance(0.6)) {
+    const at = during(0.2, 0.6);
+    push(at, ownerAt(at), 'note', { text: rng.pick(settings.notes.followUp) });
+  }
   // A case kept open long past the backlog waits on the customer (documents, a call back).
   const waiting = plan.keepOpen && age > days * DAY;
   const reply = rng.chance(model.replyShare) || waiting ? during(0.3, 0.85) : null;
   if (reply !== null) {
     const template = rng.pick(settings.replies);
-    push(reply, actor, 'reply_sent', { subject: template.subject, resurvey: true });
+    push(reply, ownerAt(reply), 'reply_sent', { subject: template.subject, resurvey: true });
     if (rng.chance(0.5) || waiting) {
-      push(reply + SECOND, actor, 'status_changed', { to: 'waiting_on_customer' });
+      push(reply + SECOND, ownerAt(reply), 'status_changed', { to: 'waiting_on_customer' });
     }
   }
   const recoveries: DemoRecovery[] = [];
   if (plan.recover || plan.pendingAmount !== null) {
+    // A request for approval is made on the first call, by whoever holds the case then.
     const at =
-      plan.pendingAmount !== null ? Math.min(during(0.1, 0.3), asOfMs - HOUR) : during(0.15, 0.5);
+      plan.pendingAmount !== null
+        ? Math.min(clock.add(first, rng.int(20, 90)), due - MINUTE, asOfMs - HOUR)
+        : during(0.15, 0.5);
+    const taker = ownerAt(at);
     const offer = drawRecoveryOffer(rng, model, settings, plan.pendingAmount ?? undefined);
-    const role = ctx.isManager(actor) ? 'manager' : 'employee';
+    const role = ctx.isManager(taker) ? 'manager' : 'employee';
     const within =
-      plan.pendingAmount === null && ctx.ledger.withinAllowance(actor, role, at, offer.amount);
-    const approver = ctx.escalationTarget(actor);
+      plan.pendingAmount === null && ctx.ledger.withinAllowance(taker, role, at, offer.amount);
+    const approver = ctx.approverOf(taker, unit);
     const decidedAt = clock.add(at, logNormal(rng, model.approval.medianMinutes, 0.8));
     const decision =
       within || plan.pendingAmount !== null || decidedAt > asOfMs
         ? null
         : { by: approver, at: decidedAt, approved: rng.chance(model.approval.approvedShare) };
-    const record = recoveryRecord({ takenBy: actor, unit, offer, within, createdAt: at, decision });
+    const record = recoveryRecord({ takenBy: taker, unit, offer, within, createdAt: at, decision });
     if (at <= asOfMs) {
       recoveries.push(record);
       const data = { type: offer.type, amount: record.amount };
-      push(at, actor, within ? 'recovery_taken' : 'recovery_requested', data);
-      if (decision)
-        push(
-          decision.at,
-          decision.by,
-          decision.approved ? 'recovery_approved' : 'recovery_rejected',
-          data,
-        );
+      push(at, taker, within ? 'recovery_taken' : 'recovery_requested', data);
+      if (decision) {
+        const kind = decision.approved ? 'recovery_approved' : 'recovery_rejected';
+        push(decision.at, decision.by, kind, data);
+      }
       if (record.status === 'taken' || record.status === 'approved')
-        ctx.ledger.charge(actor, decision?.at ?? at, offer.amount);
+        ctx.ledger.charge(taker, decision?.at ?? at, offer.amount);
     }
-  }
-  // The SLA job runs every few minutes: it marks the breach and escalates one level.
-  const escalateAt = due + rng.int(1, 5) * MINUTE;
-  if (escalateAt < resolved) {
-    push(escalateAt, null, 'escalated', {
-      level: 1,
-      toExternalId: ctx.escalationTarget(actor),
-    });
   }
   const atRisk = clock.add(opened, slaMinutes * (1 - model.atRiskShare));
   if (Number.isFinite(resolved)) {
+    const closer = ownerAt(resolved);
     const { paths, weights } = ctx.rootCauseWeights(unit, rule.key);
-    push(resolved - 2 * MINUTE, actor, 'root_cause_set', {
+    push(resolved - 2 * MINUTE, closer, 'root_cause_set', {
       rootCause: paths[rng.weightedIndex(weights)]!,
     });
-    push(resolved - MINUTE, actor, 'note', { text: rng.pick(settings.notes.resolution) });
-    push(resolved, actor, 'status_changed', { to: 'resolved' });
-    push(clock.add(resolved, model.closeAfterMinutes), actor, 'status_changed', { to: 'closed' });
-    if (reply !== null && scored.nps !== null && rng.chance(model.resurveyAnswerShare)) {
+    push(resolved - MINUTE, closer, 'note', { text: rng.pick(settings.notes.resolution) });
+    push(resolved, closer, 'status_changed', { to: 'resolved' });
+    push(clock.add(resolved, model.closeAfterMinutes), closer, 'status_changed', { to: 'closed' });
+    if (reply !== null && scored.csat !== null && rng.chance(model.resurveyAnswerShare)) {
       const recovered = recoveries.some((x) => x.status === 'taken' || x.status === 'approved');
       const rejected = recoveries.some((x) => x.status === 'rejected');
       const g = model.resurveyGain;
       const gain = recovered ? g.withRecovery : rejected ? g.recoveryRejected : g.replyOnly;
-      const nps = Math.max(0, Math.min(10, Math.round(scored.nps + gain + 1.5 * rng.normal())));
+      // "Did we put it right?" on the CSAT scale (1–5, stored 0–100).
+      const before = scored.csat / 25 + 1;
+      const after = Math.max(1, Math.min(5, Math.round(before + gain + 0.8 * rng.normal())));
       push(Math.max(reply, resolved) + rng.int(2, 72) * HOUR, null, 'resurvey_answered', {
-        nps,
-        previousNps: scored.nps,
+        score: (after - 1) * 25,
+        previousScore: scored.csat,
+        putRight: after >= 4,
       });
     }
   }
-  return summarize(ctx, scored, rule, { opened, due, atRisk, initialOwner, planned, recoveries });
+  return summarize(ctx, scored, rule, {
+    opened,
+    due,
+    atRisk,
+    breachedAt,
+    escalationLevel: escalations.length,
+    initialOwner,
+    planned,
+    recoveries,
+  });
 }
 
 /** Orders the events (strictly increasing), keeps those up to `asOf` and derives the case row. */
@@ -198,6 +236,8 @@ function summarize(
     opened: number;
     due: number;
     atRisk: number;
+    breachedAt: number | null;
+    escalationLevel: number;
     initialOwner: string | null;
     planned: Planned[];
     recoveries: DemoRecovery[];
@@ -211,7 +251,6 @@ function summarize(
   let status: DemoCase['status'] = 'new';
   let owner = p.initialOwner;
   let rootCause: string | null = null;
-  let breachedAt: number | null = null;
   let firstActionAt: number | null = null;
   let resolvedAt: number | null = null;
   let closedAt: number | null = null;
@@ -225,14 +264,11 @@ function summarize(
       if (status === 'resolved') resolvedAt = e.at;
       if (status === 'closed') closedAt = e.at;
       changes++;
-    } else if (e.kind === 'assigned' && e.actor !== null) {
+    } else if (e.kind === 'assigned' || e.kind === 'escalated') {
       owner = e.data.ownerExternalId as string;
       changes++;
     } else if (e.kind === 'root_cause_set') {
       rootCause = e.data.rootCause as string;
-      changes++;
-    } else if (e.kind === 'escalated') {
-      breachedAt = e.at;
       changes++;
     }
     return { at: iso(e.at), actorExternalId: e.actor, kind: e.kind, data };
@@ -250,14 +286,14 @@ function summarize(
     employeeExternalId: scored.response.employeeExternalId,
     ownerExternalId: owner,
     inQueue: owner === null,
-    title: `${rule.name}: ${ctx.unitName(scored.response.unitExternalId)}`,
+    title: caseTitle(rule, scored, ctx.unitName(scored.response.unitExternalId)),
     priority: rule.priority,
     status,
     rootCause,
     openedAt: iso(p.opened),
     dueAt: iso(p.due),
-    breachedAt: breachedAt === null ? null : iso(breachedAt),
-    escalationLevel: breachedAt === null ? 0 : 1,
+    breachedAt: p.breachedAt === null ? null : iso(p.breachedAt),
+    escalationLevel: p.escalationLevel,
     atRiskNotifiedAt: p.atRisk <= ctx.asOfMs && p.atRisk < resolvedMs ? iso(p.atRisk) : null,
     firstActionAt: firstActionAt === null ? null : iso(firstActionAt),
     resolvedAt: resolvedAt === null ? null : iso(resolvedAt),
@@ -268,4 +304,30 @@ function summarize(
     recoveries: p.recoveries,
     latent: { cameBack },
   };
+}
+
+/** The title the rule consumer gives a case: "Broken promise (promise broken) at Bangor". */
+function caseTitle(rule: DemoRuleSetting, s: ScoredDemoResponse, unitName: string): string {
+  const round = (n: number) => String(Math.round(n * 10) / 10);
+  let score: string | null = null;
+  for (const c of rule.conditions) {
+    if (c.kind === 'score') {
+      const fields: Record<string, number | null> = { cvi: s.cvi, nps: s.nps, csat: s.csat };
+      const value = fields[c.field] ?? s.items[c.field];
+      if (value !== undefined && value !== null) {
+        score = `${c.field.length <= 4 ? c.field.toUpperCase() : c.field} ${round(value)}`;
+        break;
+      }
+    }
+    if (c.kind === 'nps_category' && s.nps !== null) {
+      score = `NPS ${s.nps}`;
+      break;
+    }
+    if (c.kind === 'promise_broken') {
+      score = 'promise broken';
+      break;
+    }
+  }
+  score ??= s.nps !== null ? `NPS ${s.nps}` : s.cvi === null ? null : `CVI ${round(s.cvi)}`;
+  return `${rule.name}${score ? ` (${score})` : ''} at ${unitName}`.slice(0, 300);
 }

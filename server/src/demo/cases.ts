@@ -41,11 +41,27 @@ export function generateClosedLoop(opts: {
   );
   const ceo = managerByUnit.get(units.find((u) => u.level === 'head_office')!.externalId)!;
   const managerOfUnit = (unit: string) => managerByUnit.get(unit) ?? ceo;
-  const escalationTarget = (person: string) => {
-    const p = personById.get(person)!;
-    if (p.manages !== p.unitExternalId) return managerOfUnit(p.unitExternalId);
-    const parent = unitById.get(p.unitExternalId)?.parentExternalId;
-    return parent ? managerOfUnit(parent) : ceo;
+  // As the SLA job walks the tree: from the person's unit up, the first manager who is not them.
+  const nextManager = (person: string | null, caseUnit: string): string | null => {
+    let unit: string | null | undefined =
+      person === null ? caseUnit : personById.get(person)!.unitExternalId;
+    while (unit) {
+      const manager = managerByUnit.get(unit);
+      if (manager && manager !== person) return manager;
+      unit = unitById.get(unit)?.parentExternalId;
+    }
+    return null;
+  };
+  // As the recovery service finds approvers: up from the case's unit, the first manager who is
+  // not the taker; with nobody above, an admin.
+  const admin = opts.people.find((p) => p.demoLogin === 'admin')!.externalId;
+  const approverOf = (person: string, caseUnit: string) => {
+    for (let unit: string | null | undefined = caseUnit; unit; ) {
+      const manager = managerByUnit.get(unit);
+      if (manager && manager !== person) return manager;
+      unit = unitById.get(unit)?.parentExternalId;
+    }
+    return admin;
   };
   const queueMembers = opts.people
     .filter((p) => p.unitExternalId === settings.queue.unitExternalId && !p.manages && !p.exitDate)
@@ -88,7 +104,8 @@ export function generateClosedLoop(opts: {
     asOfMs,
     unitName: (unit) => unitById.get(unit)?.name ?? unit,
     managerOfUnit,
-    escalationTarget,
+    nextManager,
+    approverOf,
     isManager: (person) => personById.get(person)?.manages != null,
     queueMembers,
     rootCauseWeights,
@@ -142,7 +159,7 @@ export function generateClosedLoop(opts: {
     settings,
     queueMemberExternalIds: queueMembers,
     cases,
-    notifications: notificationsFor(cases, escalationTarget),
+    notifications: notificationsFor(cases, approverOf),
     actionPlans: generateActionPlans({
       settings,
       model,
@@ -172,13 +189,14 @@ function scoreResponses(feedback: DemoFeedback, customers: DemoCustomer[]): Scor
 /** In-app notifications the services would have left for the open cases. */
 function notificationsFor(
   cases: DemoCase[],
-  escalationTarget: (person: string) => string,
+  approverOf: (person: string, caseUnit: string) => string,
 ): DemoNotification[] {
   const out: DemoNotification[] = [];
   cases.forEach((c, caseIndex) => {
     if (c.status === 'resolved' || c.status === 'closed') return;
-    const assigned = c.events.findLast((e) => e.kind === 'assigned');
-    if (c.ownerExternalId && assigned) {
+    const assigned = c.events.findLast((e) => e.kind === 'opened' || e.kind === 'assigned');
+    const escalatedAway = c.events.some((e) => e.kind === 'escalated');
+    if (c.ownerExternalId && assigned && !escalatedAway) {
       out.push({
         personExternalId: c.ownerExternalId,
         kind: 'case_assigned',
@@ -198,21 +216,22 @@ function notificationsFor(
         createdAt: c.atRiskNotifiedAt,
       });
     }
-    const escalated = c.events.find((e) => e.kind === 'escalated');
+    const escalated = c.events.findLast((e) => e.kind === 'escalated');
     if (escalated) {
       out.push({
-        personExternalId: escalated.data.toExternalId as string,
+        personExternalId: escalated.data.ownerExternalId as string,
         kind: 'case_escalated',
         caseIndex,
-        title: `Escalated: ${c.title}`,
-        body: 'The case passed its SLA without being resolved.',
+        level: escalated.data.level as number,
+        title: `Escalated (level ${escalated.data.level}): ${c.title}`,
+        body: `${c.title} missed its due time and is now yours.`,
         createdAt: escalated.at,
       });
     }
     for (const r of c.recoveries) {
       if (r.status !== 'pending_approval') continue;
       out.push({
-        personExternalId: escalationTarget(r.takenByExternalId),
+        personExternalId: approverOf(r.takenByExternalId, c.unitExternalId),
         kind: 'approval_needed',
         caseIndex,
         title: `Approval needed: ${r.type} of ${r.amount}`,

@@ -160,7 +160,13 @@ export async function insertDemoLoop(
     [recoveryActions.createdAt, recoveries.map((r) => r.createdAt)],
   ]);
 
-  const refs = { person, ruleIds, rootCauseIds, queueId };
+  const rules = new Map(
+    settings.rules.map((r) => [
+      r.key,
+      { id: ruleIds.get(r.key)!, name: r.name, conditions: r.conditions },
+    ]),
+  );
+  const refs = { person, rules, rootCauseIds, queueId, currency: ids.currency };
   const events = cs.flatMap((c, k) =>
     c.events.map((e) => ({
       caseId: caseIds[k]!,
@@ -219,7 +225,9 @@ export async function insertDemoLoop(
       ns.map((n) =>
         n.kind === 'approval_needed'
           ? `approval_needed:${recoveryIdOfCase.get(caseIds[n.caseIndex]!)}`
-          : `${n.kind}:${caseIds[n.caseIndex]}`,
+          : n.kind === 'case_escalated'
+            ? `case_escalated:${caseIds[n.caseIndex]}:${n.level}`
+            : `${n.kind}:${caseIds[n.caseIndex]}`,
       ),
     ],
     [notifications.createdAt, ns.map((n) => n.createdAt)],
@@ -244,30 +252,57 @@ export async function insertDemoLoop(
 const queueRuleKey = (loop: DemoLoop) =>
   loop.settings.rules.find((r) => r.owner.kind === 'queue')?.key;
 
-/** Event details with database ids in place of the generator's external ids, keys and paths. */
+/**
+ * Event details as the services write them (open-cases.ts, update-case.ts, sla.ts,
+ * take-recovery.ts, resurvey-answered.ts), with database ids for the generator's references.
+ */
 function eventData(
   e: DemoCaseEvent,
   refs: {
     person: (externalId: string | null) => string | null;
-    ruleIds: Map<string, string>;
+    rules: Map<string, { id: string; name: string; conditions: unknown }>;
     rootCauseIds: Map<string, string>;
     queueId: string;
+    currency: string;
   },
   recoveryId: string | null,
 ): Record<string, unknown> {
-  const { ownerExternalId, toExternalId, rule, rootCause, queue, ...rest } = e.data;
-  const data: Record<string, unknown> = { ...rest };
-  if (typeof ownerExternalId === 'string') data.ownerId = refs.person(ownerExternalId);
-  if (typeof toExternalId === 'string') data.toPersonId = refs.person(toExternalId);
-  if (typeof rule === 'string') data.ruleId = refs.ruleIds.get(rule);
-  if (typeof queue === 'string') {
-    data.queueId = refs.queueId;
-    data.queueName = queue;
+  const d = e.data;
+  const person = (v: unknown) => (typeof v === 'string' ? refs.person(v) : null);
+  switch (e.kind) {
+    case 'opened': {
+      const rule = refs.rules.get(d.rule as string)!;
+      return {
+        ruleId: rule.id,
+        rule: rule.name,
+        matched: rule.conditions,
+        ownerId: person(d.ownerExternalId),
+        queueId: d.queue ? refs.queueId : null,
+      };
+    }
+    case 'assigned':
+      return {
+        fromOwnerId: person(d.fromExternalId),
+        toOwnerId: person(d.ownerExternalId),
+        toOwnerName: null,
+        fromQueueId: null,
+        toQueueId: null,
+      };
+    case 'escalated':
+      return {
+        level: d.level,
+        fromOwnerId: person(d.fromExternalId),
+        toOwnerId: person(d.ownerExternalId),
+      };
+    case 'root_cause_set': {
+      const path = d.rootCause as string;
+      return { from: null, to: refs.rootCauseIds.get(path), name: path.split('/').at(-1) };
+    }
+    case 'resurvey_answered':
+      return { responseId: null, score: d.score, putRight: d.putRight, comment: null };
+    default:
+      if (e.kind.startsWith('recovery_'))
+        return { recoveryId, type: d.type, amount: d.amount, currency: refs.currency };
+      return { ...d };
   }
-  if (typeof rootCause === 'string') {
-    data.rootCauseId = refs.rootCauseIds.get(rootCause);
-    data.rootCauseName = rootCause.split('/').at(-1);
-  }
-  if (e.kind.startsWith('recovery_') && recoveryId) data.recoveryId = recoveryId;
-  return data;
 }

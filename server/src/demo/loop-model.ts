@@ -31,14 +31,14 @@ export const demoLoopModel = {
    */
   backlog: { recentDays: 4, recentShare: 0.85, days: 14, share: 0.3 },
   /** An open case is "at risk" (notified) when less than this share of its SLA is left. */
-  atRiskShare: 0.25,
+  atRiskShare: 0.2,
   /** The demo branch keeps at least this many open cases for its manager and employee. */
   demoBranchOpen: { manager: 4, employee: 2 },
   /** Shares of handled cases with a reply to the customer, and of replies re-surveyed and answered. */
   replyShare: 0.6,
   resurveyAnswerShare: 0.4,
-  /** Re-survey NPS = original NPS + N(gain, 1.5), rounded and clamped to 0–10. */
-  resurveyGain: { replyOnly: 2, withRecovery: 4, recoveryRejected: 1 },
+  /** Re-survey CSAT (1–5) = original CSAT + gain + N(0, 0.8), rounded and clamped to 1–5. */
+  resurveyGain: { replyOnly: 1, withRecovery: 2, recoveryRejected: 0.5 },
   /** Share of dissatisfied responses (detractor, low CVI) whose case gets a recovery action. */
   recoveryShare: 0.35,
   recoveryTypeWeights: { refund: 0.35, credit: 0.25, gift: 0.2, upgrade: 0.1, other: 0.1 },

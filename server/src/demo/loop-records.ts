@@ -88,6 +88,8 @@ export interface DemoNotification {
   kind: 'case_assigned' | 'sla_at_risk' | 'case_escalated' | 'approval_needed';
   /** Index into `cases` of the case it is about. */
   caseIndex: number;
+  /** The escalation level (case_escalated only; part of the de-duplication key). */
+  level?: number;
   title: string;
   body: string;
   createdAt: string;
