@@ -13,7 +13,7 @@ import { pipeline } from 'node:stream/promises';
 import { eq, sql } from 'drizzle-orm';
 import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
-import { casesVisibleTo } from '../server/src/cases/case-visibility.ts';
+import { casesVisibleTo, withCaseReach } from '../server/src/cases/case-visibility.ts';
 import { type Database, openDatabase } from '../server/src/db/client.ts';
 import { cases, people, units } from '../server/src/db/schema/index.ts';
 import { buildApp } from '../server/src/http/app.ts';
@@ -255,11 +255,15 @@ async function main() {
     // (c) the region manager's plan
     const client = new pg.Client({ connectionString: postgres.url });
     await client.connect();
+    const managerViewer = await withCaseReach(db, org.id, {
+      kind: 'person',
+      personId: regionBoss.id,
+    });
     const query = db
       .select({ id: cases.id })
       .from(cases)
       .where(
-        sql`${cases.orgId} = ${org.id} and ${casesVisibleTo(org.id, { kind: 'person', personId: regionBoss.id })} and ${cases.status} in ('new','in_progress','waiting_on_customer')`,
+        sql`${cases.orgId} = ${org.id} and ${casesVisibleTo(org.id, managerViewer)} and ${cases.status} in ('new','in_progress','waiting_on_customer')`,
       )
       .orderBy(cases.dueAt, cases.id)
       .limit(51)

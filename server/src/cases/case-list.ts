@@ -8,7 +8,7 @@ import { inUnitSubtree } from '../org/scope.ts';
 import { businessClockFrom } from './business-clock.ts';
 import { businessHoursOf } from './business-time.ts';
 import { type CaseSummaryRow, presentCaseSummary, selectCaseSummaries } from './case-summary.ts';
-import { type CaseViewer, casesVisibleTo } from './case-visibility.ts';
+import { type CaseViewer, casesVisibleTo, withCaseReach } from './case-visibility.ts';
 
 export type CasesQuery = z.output<typeof casesQuerySchema>;
 
@@ -67,7 +67,7 @@ export async function listCases(opts: {
     db,
     and(
       eq(cases.orgId, orgId),
-      casesVisibleTo(orgId, opts.viewer),
+      casesVisibleTo(orgId, await withCaseReach(db, orgId, opts.viewer)),
       query.status ? inArray(cases.status, query.status) : undefined,
       ownerFilter(query.ownerId, opts.viewer),
       query.unitId ? inUnitSubtree(cases.unitId, orgId, query.unitId) : undefined,

@@ -1,6 +1,7 @@
-import { type SQL, sql } from 'drizzle-orm';
+import { and, eq, type SQL, sql } from 'drizzle-orm';
 import type { Principal } from '../auth/principal.ts';
-import { cases } from '../db/schema/index.ts';
+import type { DbOrTx } from '../db/client.ts';
+import { caseQueues, cases, units } from '../db/schema/index.ts';
 
 /**
  * Who may see which case. Unlike people visibility (policies/visibilityOf) executives are not
@@ -14,7 +15,18 @@ import { cases } from '../db/schema/index.ts';
  * A case of the caller's organization outside this answers 403 (like people); an id of another
  * organization answers 404.
  */
-export type CaseViewer = { kind: 'organization' } | { kind: 'person'; personId: string };
+export type CaseViewer =
+  | { kind: 'organization' }
+  | {
+      kind: 'person';
+      personId: string;
+      /**
+       * What the person reaches besides their own cases, when known (see withCaseReach):
+       * lets the predicate drop the branches that cannot match, so an employee's inbox is an
+       * index scan on the owner instead of a filter over every case.
+       */
+      reach?: { manages: boolean; queueIds: string[] };
+    };
 
 export function caseViewerOf(principal: Principal): CaseViewer {
   if (principal.kind === 'token') return { kind: 'organization' };
@@ -43,6 +55,25 @@ export function managedSubtree(orgId: string, personId: string): SQL {
 export function casesVisibleTo(orgId: string, viewer: CaseViewer): SQL | undefined {
   if (viewer.kind === 'organization') return undefined;
   const me = viewer.personId;
+  if (viewer.reach) {
+    const { manages, queueIds } = viewer.reach;
+    const parts = [sql`${cases.ownerId} = ${me}`];
+    if (queueIds.length > 0) {
+      parts.push(
+        sql`${cases.queueId} in (${sql.join(
+          queueIds.map((id) => sql`${id}::uuid`),
+          sql`, `,
+        )})`,
+      );
+    }
+    if (manages) {
+      parts.push(sql`${cases.unitId} in ${managedSubtree(orgId, me)}`);
+      parts.push(sql`${cases.ownerId} in (
+        select id from people where org_id = ${orgId} and unit_id in ${managedSubtree(orgId, me)}
+      )`);
+    }
+    return sql`(${sql.join(parts, sql` or `)})`;
+  }
   return sql`(
     ${cases.ownerId} = ${me}
     or ${cases.queueId} in (
@@ -53,4 +84,28 @@ export function casesVisibleTo(orgId: string, viewer: CaseViewer): SQL | undefin
       select id from people where org_id = ${orgId} and unit_id in ${managedSubtree(orgId, me)}
     )
   )`;
+}
+
+/** The viewer with their reach looked up (two small queries), for the hot list queries. */
+export async function withCaseReach(
+  db: DbOrTx,
+  orgId: string,
+  viewer: CaseViewer,
+): Promise<CaseViewer> {
+  if (viewer.kind === 'organization') return viewer;
+  const [led] = await db
+    .select({ id: units.id })
+    .from(units)
+    .where(and(eq(units.orgId, orgId), eq(units.managerId, viewer.personId)))
+    .limit(1);
+  const queues = await db
+    .select({ id: caseQueues.id })
+    .from(caseQueues)
+    .where(
+      and(
+        eq(caseQueues.orgId, orgId),
+        sql`${viewer.personId}::uuid = any(${caseQueues.memberIds})`,
+      ),
+    );
+  return { ...viewer, reach: { manages: led !== undefined, queueIds: queues.map((q) => q.id) } };
 }

@@ -2,7 +2,7 @@ import { and, count, desc, eq, gte, isNotNull, lt } from 'drizzle-orm';
 import type { DbOrTx } from '../db/client.ts';
 import { cases, rootCauses } from '../db/schema/index.ts';
 import { inUnitSubtree } from '../org/scope.ts';
-import { type CaseViewer, casesVisibleTo } from './case-visibility.ts';
+import { type CaseViewer, casesVisibleTo, withCaseReach } from './case-visibility.ts';
 
 const dayAfter = (isoDate: string) => new Date(Date.parse(`${isoDate}T00:00:00Z`) + 86_400_000);
 
@@ -26,7 +26,7 @@ export async function rootCausePareto(opts: {
     .where(
       and(
         eq(cases.orgId, orgId),
-        casesVisibleTo(orgId, opts.viewer),
+        casesVisibleTo(orgId, await withCaseReach(opts.db, orgId, opts.viewer)),
         isNotNull(cases.resolvedAt),
         opts.from ? gte(cases.resolvedAt, new Date(`${opts.from}T00:00:00Z`)) : undefined,
         opts.to ? lt(cases.resolvedAt, dayAfter(opts.to)) : undefined,
