@@ -110,6 +110,7 @@ export function CaseWorkForm({ current }: { current: CaseDetail }) {
           id="case-owner"
           value={ownerId}
           onChange={setOwnerId}
+          current={current.owner}
           placeholder={current.queue ? `Queue: ${current.queue.name}` : 'Unassigned'}
         />
       </div>

@@ -8,14 +8,18 @@ interface Props {
   /** The empty choice's text, e.g. "Choose a person". */
   placeholder: string;
   invalid?: boolean;
+  /** The person chosen now, kept as an option even when the list does not include them. */
+  current?: { id: string; name: string } | null;
 }
 
 /** The people the caller may see (the server scopes the list), for assigning work. */
-export function PersonSelect({ id, value, onChange, placeholder, invalid }: Props) {
+export function PersonSelect({ id, value, onChange, placeholder, invalid, current }: Props) {
   const people = useQuery({
     queryKey: ['people', 'list', { limit: 500 }],
     queryFn: () => listPeople({ limit: 500 }),
   });
+  const items = people.data?.items ?? [];
+  const missing = current && !items.some((p) => p.id === current.id) ? current : null;
   return (
     <select
       id={id}
@@ -24,7 +28,8 @@ export function PersonSelect({ id, value, onChange, placeholder, invalid }: Prop
       aria-invalid={invalid || undefined}
     >
       <option value="">{people.isPending ? 'Loading people…' : placeholder}</option>
-      {(people.data?.items ?? []).map((p) => (
+      {missing && <option value={missing.id}>{missing.name}</option>}
+      {items.map((p) => (
         <option key={p.id} value={p.id}>
           {p.name}
           {p.unitName ? ` (${p.unitName})` : ''}

@@ -17,6 +17,12 @@ describe('eventText', () => {
       }),
     ).toBe('Recovery sent for approval: refund of 80.00 USD (above the per-case cap)');
   });
+  it('names the new owner of a reassignment when the event carries it', () => {
+    expect(eventText('assigned', { toOwnerId: 'p1', toOwnerName: 'Ana Ruiz' })).toBe(
+      'Assigned to Ana Ruiz',
+    );
+    expect(eventText('assigned', { toOwnerId: null, toQueueId: null })).toBe('Unassigned');
+  });
   it('falls back to the kind for events it does not know', () => {
     expect(eventText('sla_paused', {})).toBe('sla paused');
   });

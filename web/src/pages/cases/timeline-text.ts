@@ -24,8 +24,13 @@ export function eventText(kind: string, data: Record<string, unknown>): string {
       return `Status ${status(data.from)} → ${status(data.to)}${
         data.reason === 'resurvey_answered' ? ' (the customer answered the re-survey)' : ''
       }`;
-    case 'assigned':
-      return data.toOwnerId ? `Reassigned${data.bulk ? ' (bulk)' : ''}` : 'Unassigned';
+    case 'assigned': {
+      const bulk = data.bulk ? ' (bulk)' : '';
+      if (data.toOwnerName) return `Assigned to ${str(data.toOwnerName)}${bulk}`;
+      // Older rows (and the demo) name the new owner under other keys.
+      if (data.toOwnerId || data.ownerId || data.ownerExternalId) return `Reassigned${bulk}`;
+      return data.toQueueId ? 'Moved to a queue' : 'Unassigned';
+    }
     case 'priority_changed':
       return `Priority ${str(data.from)} → ${str(data.to)}`;
     case 'root_cause_set':
