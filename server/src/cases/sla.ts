@@ -1,11 +1,11 @@
-import type { BusinessHours } from '@valueloop/contracts';
 import { and, eq, gt, inArray, isNull, lte, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../db/client.ts';
 import { caseEvents, cases, people } from '../db/schema/index.ts';
 import { enqueueJob } from '../jobs/queue.ts';
 import type { JobHandler } from '../jobs/worker.ts';
 import { notify } from '../notifications/notify.ts';
-import { addBusinessMinutes, businessHoursOf, businessMinutesBetween } from './business-time.ts';
+import { type BusinessClock, businessClock } from './business-clock.ts';
+import { businessHoursOf } from './business-time.ts';
 import { openCaseStatuses } from './case-summary.ts';
 
 export const CASE_SLA_QUEUE = 'cases.sla';
@@ -46,14 +46,14 @@ export const caseSlaHandler =
  */
 export async function runCaseSla(opts: { db: DbOrTx; now: Date; publicUrl: string }) {
   const { db, now } = opts;
-  const hoursByOrg = new Map<string, BusinessHours>();
-  const hoursOf = async (orgId: string) => {
-    let hours = hoursByOrg.get(orgId);
-    if (!hours) {
-      hours = await businessHoursOf(db, orgId);
-      hoursByOrg.set(orgId, hours);
+  const clockByOrg = new Map<string, BusinessClock>();
+  const clockOf = async (orgId: string) => {
+    let clock = clockByOrg.get(orgId);
+    if (!clock) {
+      clock = businessClock(await businessHoursOf(db, orgId));
+      clockByOrg.set(orgId, clock);
     }
-    return hours;
+    return clock;
   };
   const open = inArray(cases.status, [...openCaseStatuses]);
   let atRisk = 0;
@@ -62,9 +62,9 @@ export async function runCaseSla(opts: { db: DbOrTx; now: Date; publicUrl: strin
     .from(cases)
     .where(and(open, gt(cases.dueAt, now), isNull(cases.atRiskNotifiedAt)));
   for (const row of notYetAtRisk) {
-    const hours = await hoursOf(row.orgId);
-    const total = businessMinutesBetween(row.openedAt, row.dueAt, hours);
-    const left = businessMinutesBetween(now, row.dueAt, hours);
+    const clock = await clockOf(row.orgId);
+    const total = clock.minutesBetween(row.openedAt, row.dueAt);
+    const left = clock.minutesBetween(now, row.dueAt);
     if (left >= total * AT_RISK_SHARE) continue;
     if (await markAtRisk(db, row, now, opts.publicUrl)) atRisk += 1;
   }
@@ -74,16 +74,17 @@ export async function runCaseSla(opts: { db: DbOrTx; now: Date; publicUrl: strin
     .from(cases)
     .where(and(open, lte(cases.dueAt, now)));
   for (const row of overdue) {
-    const hours = await hoursOf(row.orgId);
-    const period = Math.max(1, businessMinutesBetween(row.openedAt, row.dueAt, hours));
-    const nextStep = addBusinessMinutes(row.dueAt, row.escalationLevel * period, hours);
+    const clock = await clockOf(row.orgId);
+    const period = Math.max(1, clock.minutesBetween(row.openedAt, row.dueAt));
+    // Level L is due once L further SLA periods of business time have passed since due.
+    const stepDue = clock.minutesBetween(row.dueAt, now) >= row.escalationLevel * period;
     if (row.breachedAt === null) {
       await db
         .update(cases)
         .set({ breachedAt: now })
         .where(and(eq(cases.id, row.id), isNull(cases.breachedAt)));
     }
-    if (nextStep.getTime() > now.getTime()) continue;
+    if (!stepDue) continue;
     if (await escalate(db, row, now, opts.publicUrl)) escalated += 1;
   }
   return { atRisk, escalated };
