@@ -201,6 +201,29 @@ describe('closed loop: the demo manager', () => {
   });
 });
 
+describe('closed loop: a front-line employee', () => {
+  let context: BrowserContext;
+  let page: Page;
+
+  beforeAll(async () => {
+    ({ context, page } = await signedIn('employee@harbor.example'));
+  });
+  afterAll(async () => {
+    await context?.close();
+  });
+
+  it('sees the inbox without bulk assignment and no approvals tab', async () => {
+    await page.goto('/cases?status=all');
+    await page.getByTestId('cases-count').filter({ hasNotText: 'Loading' }).waitFor();
+    expect(await page.getByRole('button', { name: 'Assign' }).count()).toBe(0);
+    await expectNoSeriousA11yViolations(page, 'employee case inbox');
+    await page.goto('/loop/plans');
+    await page.getByTestId('plan-board').waitFor();
+    expect(await loopTab(page, 'Approvals').count()).toBe(0);
+    expect(await page.getByRole('button', { name: 'New action plan' }).count()).toBe(0);
+  });
+});
+
 describe('closed loop: the admin edits rules', () => {
   let context: BrowserContext;
   let page: Page;

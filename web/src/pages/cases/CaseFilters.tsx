@@ -34,7 +34,7 @@ export function CaseFilters({ search, onChange }: Props) {
             });
           }}
         >
-          <option value="open">Open (new, in progress, waiting)</option>
+          <option value="open">Open</option>
           <option value="all">All statuses</option>
           {caseStatuses.map((s) => (
             <option key={s} value={s}>

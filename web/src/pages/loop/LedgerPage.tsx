@@ -95,7 +95,9 @@ export function LedgerPage() {
                 <tbody>
                   {l.totals.byType.map((t) => (
                     <tr key={t.type}>
-                      <th scope="row">{t.type}</th>
+                      <th scope="row" className="row-head">
+                        {t.type}
+                      </th>
                       <td className="num">{t.count}</td>
                       <td className="num">{t.amount}</td>
                     </tr>

@@ -45,7 +45,7 @@ function paretoOption(s: ParetoSeries): ChartOption {
           symbol: 'none',
           data: [{ yAxis: 80 }],
           lineStyle: { type: 'dashed', color: '#4a5365' },
-          label: { formatter: '80 %' },
+          label: { show: false }, // the right axis already reads 80 %
         },
       },
     ],
@@ -102,7 +102,9 @@ export function ParetoPage() {
               <tbody>
                 {series.labels.map((label, i) => (
                   <tr key={label}>
-                    <th scope="row">{label}</th>
+                    <th scope="row" className="row-head">
+                      {label}
+                    </th>
                     <td className="num">{series.counts[i]}</td>
                     <td className="num">{series.cumulativePercent[i]} %</td>
                   </tr>

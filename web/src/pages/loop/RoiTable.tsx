@@ -62,12 +62,16 @@ export function RoiTable({ roi }: { roi: RecoveryRoi }) {
           <tbody>
             {roi.byType.map((r) => (
               <tr key={r.type}>
-                <th scope="row">{r.type}</th>
+                <th scope="row" className="row-head">
+                  {r.type}
+                </th>
                 <Cells row={r} />
               </tr>
             ))}
             <tr className="total-row">
-              <th scope="row">All</th>
+              <th scope="row" className="row-head">
+                All
+              </th>
               <Cells row={roi.total} />
             </tr>
           </tbody>
@@ -80,7 +84,9 @@ export function RoiTable({ roi }: { roi: RecoveryRoi }) {
           <tbody>
             {roi.byUnit.map((r) => (
               <tr key={r.unit.id}>
-                <th scope="row">{r.unit.name}</th>
+                <th scope="row" className="row-head">
+                  {r.unit.name}
+                </th>
                 <Cells row={r} />
               </tr>
             ))}

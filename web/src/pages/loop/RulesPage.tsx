@@ -48,7 +48,7 @@ function RulesList({ onEdit }: { onEdit: (rule: CaseRule) => void }) {
           <tbody>
             {items.map((r) => (
               <tr key={r.id}>
-                <th scope="row">
+                <th scope="row" className="row-head">
                   {r.name}
                   {!r.active && <span className="badge badge-muted">inactive</span>}
                 </th>
