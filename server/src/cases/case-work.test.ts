@@ -1,6 +1,6 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { cases, notifications } from '../db/schema/index.ts';
+import { cases, notifications, recoveryActions } from '../db/schema/index.ts';
 import { createCase } from '../testing/factories.ts';
 import { createTestApp, databaseKinds, type TestApp } from '../testing/harness.ts';
 import { type SignedIn, signInAs } from '../testing/http-client.ts';
@@ -199,5 +199,31 @@ describe.each(databaseKinds)('case work on %s', (kind) => {
     const bad = await owner.request('GET', '/api/v1/cases?status=lost');
     expect(bad.statusCode).toBe(422);
     expect(bad.json().errors[0].field).toContain('status');
+  });
+
+  it('shows the recovery actions of a case in its detail, with who took them', async () => {
+    await t.database.db.insert(recoveryActions).values({
+      orgId: w.orgId,
+      caseId,
+      takenBy: w.people.owner.id,
+      unitId: w.units.branch.id,
+      type: 'gift',
+      amount: '15.00',
+      currency: 'USD',
+      note: 'Flowers',
+      status: 'taken',
+    });
+    const detail = (await owner.request('GET', `/api/v1/cases/${caseId}`)).json();
+    expect(detail.recoveries).toEqual([
+      expect.objectContaining({
+        caseId,
+        takenBy: { id: w.people.owner.id, name: 'Olive Owner' },
+        unit: { id: w.units.branch.id, name: 'Branch' },
+        type: 'gift',
+        amount: '15.00',
+        status: 'taken',
+        decidedBy: null,
+      }),
+    ]);
   });
 });
