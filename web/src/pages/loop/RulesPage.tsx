@@ -55,7 +55,7 @@ function RulesList({ onEdit }: { onEdit: (rule: CaseRule) => void }) {
                 <td>{r.conditions.map(describeCondition).join(' and ')}</td>
                 <td>{ownerText(r.owner)}</td>
                 <td>{priorityLabels[r.priority]}</td>
-                <td className="num">{r.slaHours} h</td>
+                <td className="num nowrap">{r.slaHours} h</td>
                 <td className="nowrap">
                   <button type="button" className="button button-small" onClick={() => onEdit(r)}>
                     Edit<span className="visually-hidden"> {r.name}</span>
