@@ -187,6 +187,13 @@ describe('closed loop: the demo manager', () => {
     await page.getByTestId('notifications').waitFor({ state: 'attached' });
     await expectNoSeriousA11yViolations(page, 'notifications');
     await screenshot(page, 'closed-loop-notifications');
+    const markAll = page.getByRole('button', { name: 'Mark all read' });
+    if (await markAll.isEnabled()) {
+      await markAll.click();
+      await expect
+        .poll(() => page.getByTestId('notification-bell').getAttribute('aria-label'))
+        .toBe('Notifications');
+    }
   });
 
   it('keeps the inbox usable on a phone', async () => {
