@@ -1,6 +1,7 @@
 import { and, desc, eq, gt, lte } from 'drizzle-orm';
 import type { DbOrTx } from '../db/client.ts';
-import { employeeResults, pulseWaves, surveys } from '../db/schema/index.ts';
+import { employeeResults, organizations, pulseWaves, surveys } from '../db/schema/index.ts';
+import { currentlyReleased } from '../employee-results/released-waves.ts';
 
 export interface ReleasedPulseCell {
   period: string;
@@ -32,6 +33,8 @@ export async function latestPulseCell(opts: {
     .from(employeeResults)
     .innerJoin(pulseWaves, eq(pulseWaves.id, employeeResults.waveId))
     .innerJoin(surveys, eq(surveys.id, employeeResults.surveyId))
+    // Released with the organization's current thresholds (a raised k hides older releases).
+    .innerJoin(organizations, eq(organizations.id, employeeResults.orgId))
     .where(
       and(
         eq(employeeResults.orgId, opts.orgId),
@@ -39,7 +42,7 @@ export async function latestPulseCell(opts: {
         eq(employeeResults.scope, 'subtree'),
         eq(employeeResults.tenure, 'all'),
         eq(surveys.kind, 'employee_pulse'),
-        eq(pulseWaves.status, 'released'),
+        currentlyReleased,
         lte(pulseWaves.releasedAt, opts.releasedBy),
         opts.releasedAfter ? gt(pulseWaves.releasedAt, opts.releasedAfter) : undefined,
       ),

@@ -156,7 +156,6 @@ export async function insertDemoPulses(
     [employeeResponses.period, column(responses, (r) => r.period)],
     [employeeResponses.tenureBand, column(responses, (r) => r.tenureBand)],
     [employeeResponses.submittedOn, column(responses, (r) => r.submittedOn)],
-    [employeeResponses.language, column(responses, () => 'en')],
     [employeeResponses.scores, column(responses, (r) => r.scores)],
     [employeeResponses.comment, column(responses, (r) => r.comment)],
   ]);

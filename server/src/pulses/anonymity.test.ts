@@ -95,7 +95,6 @@ describe.each(databaseKinds)('employee response anonymity on %s', (kind) => {
     expect(columns.map((c) => c.column_name)).toEqual([
       'comment',
       'id',
-      'language',
       'org_id',
       'period',
       'scores',

@@ -19,8 +19,6 @@ import {
 } from './page/testing/employee-world.ts';
 import { submitEmployeeResponse, utcDay } from './submission.ts';
 
-const english = { query: 'en' };
-
 async function errorCodeOf(promise: Promise<unknown>): Promise<string> {
   try {
     await promise;
@@ -67,7 +65,6 @@ describe.each(databaseKinds)('submitEmployeeResponse on %s', (kind) => {
       db: db(),
       token,
       answers: { support: 4, comment: '  More coaching  ' },
-      language: { query: 'es' },
       // 04:30 UTC the next day: the day stored is the UTC one.
       now: new Date('2026-03-01T23:30:00-05:00'),
     });
@@ -80,7 +77,6 @@ describe.each(databaseKinds)('submitEmployeeResponse on %s', (kind) => {
       subjectUnitId: null,
       period: world.upward.period,
       tenureBand: '<3m',
-      language: 'es',
       scores: { 'upward.support': 75, upward_support: 75, upward: 75 },
       comment: 'More coaching',
     });
@@ -107,9 +103,7 @@ describe.each(databaseKinds)('submitEmployeeResponse on %s', (kind) => {
     const count = (await responsesOf(world.pulse.id)).length;
     const outcomes = await Promise.all(
       Array.from({ length: 4 }, () =>
-        errorCodeOf(
-          submitEmployeeResponse({ db: db(), token, answers: pulseAnswers, language: english }),
-        ),
+        errorCodeOf(submitEmployeeResponse({ db: db(), token, answers: pulseAnswers })),
       ),
     );
     expect(outcomes.sort()).toEqual(['conflict', 'conflict', 'conflict', 'none']);
@@ -118,7 +112,7 @@ describe.each(databaseKinds)('submitEmployeeResponse on %s', (kind) => {
 
   it('refuses forged, used and closed links, and wrong answers, writing nothing', async () => {
     const submit = (token: string, answers: Record<string, unknown> = pulseAnswers) =>
-      errorCodeOf(submitEmployeeResponse({ db: db(), token, answers, language: english }));
+      errorCodeOf(submitEmployeeResponse({ db: db(), token, answers }));
     const count = (await responsesOf(world.pulse.id)).length;
     expect(await submit('not a token')).toBe('not_found');
     expect(await submit('A'.repeat(43))).toBe('not_found');
@@ -153,7 +147,6 @@ describe.each(databaseKinds)('submitEmployeeResponse on %s', (kind) => {
           db: db(),
           token,
           answers: pulseAnswers,
-          language: english,
           now: late,
         }),
       ),
@@ -163,9 +156,7 @@ describe.each(databaseKinds)('submitEmployeeResponse on %s', (kind) => {
       .set({ status: 'closed' })
       .where(eq(pulseWaves.id, world2.pulse.id));
     expect(
-      await errorCodeOf(
-        submitEmployeeResponse({ db: db(), token, answers: pulseAnswers, language: english }),
-      ),
+      await errorCodeOf(submitEmployeeResponse({ db: db(), token, answers: pulseAnswers })),
     ).toBe('gone');
   });
 
@@ -192,7 +183,6 @@ describe.each(databaseKinds)('submitEmployeeResponse on %s', (kind) => {
       db: db(),
       token,
       answers: { support: 5 },
-      language: english,
     });
     expect(result.stored).toBe(1);
   });

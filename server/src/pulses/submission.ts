@@ -9,7 +9,6 @@ import {
 } from '../db/schema/index.ts';
 import { validationFailed } from '../http/errors.ts';
 import { type Answers, validateAnswers } from '../responses/answers.ts';
-import { type LanguagePreference, pickLanguage } from '../survey-page/language.ts';
 import { employeeComment, scoreEmployeeResponse } from './indices.ts';
 import { splitAnswersBySection } from './submission-form.ts';
 import { findEmployeeInvitation, openOrThrow } from './submission-lookup.ts';
@@ -35,7 +34,6 @@ export async function submitEmployeeResponse(opts: {
   db: Db;
   token: string;
   answers: Record<string, unknown>;
-  language: LanguagePreference;
   now?: Date;
 }): Promise<{ stored: number }> {
   const now = opts.now ?? new Date();
@@ -57,7 +55,6 @@ export async function submitEmployeeResponse(opts: {
         },
       ]);
     }
-    const language = pickLanguage({ ...opts.language, available: found.definition.languages });
     await tx.insert(employeeResponses).values(
       sections.map((section) => ({
         orgId: found.orgId,
@@ -68,7 +65,6 @@ export async function submitEmployeeResponse(opts: {
         period: found.period,
         tenureBand: found.tenureBand,
         submittedOn: utcDay(now),
-        language,
         scores: scoreEmployeeResponse(found.definition, section.answers),
         comment: employeeComment(found.definition, section.answers),
       })),

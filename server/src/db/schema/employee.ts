@@ -154,7 +154,8 @@ export const pulseConsumedTokens = pgTable(
 );
 
 /**
- * Anonymous employee responses. For internal service surveys one submission yields one row per
+ * Anonymous employee responses. No language column either: in a unit where one person answers
+ * in Spanish, the language alone would say whose answers these are. For internal service surveys one submission yields one row per
  * rated back-office unit (`subjectUnitId`). `scores` holds 0–100 item scores by construct code
  * and the index scores (evi, climate, …; see server/src/pulses/indices.ts).
  */
@@ -178,7 +179,6 @@ export const employeeResponses = pgTable(
     tenureBand: text('tenure_band', { enum: ['<3m', '3-12m', '1-3y', '3y+'] }).notNull(),
     /** The day only: no time of day is ever stored. */
     submittedOn: date('submitted_on', { mode: 'string' }).notNull(),
-    language: text('language').notNull().default('en'),
     scores: jsonb('scores').$type<Record<string, number>>().notNull(),
     comment: text('comment'),
   },

@@ -178,7 +178,6 @@ describe.each(databaseKinds)('employee survey page on %s', (kind) => {
     expect(rows[0]).toMatchObject({
       unitId: world.branch.id,
       subjectUnitId: null,
-      language: 'es',
       comment: 'Más presupuesto',
       scores: { 'upward.support': 25, 'upward.strategy': 75, upward: 50 },
     });

@@ -126,12 +126,8 @@ export function registerEmployeePages(app: ZodApp, { db }: RouteDeps, assets: As
     async (request, reply) => {
       const { token } = request.params;
       const body = request.body;
-      const language = {
-        query: request.query.lang,
-        acceptLanguage: request.headers['accept-language'],
-      };
       if (!('form' in body)) {
-        const result = await submitEmployeeResponse({ db, token, answers: body.answers, language });
+        const result = await submitEmployeeResponse({ db, token, answers: body.answers });
         const lang = languageOf(request, surveyLanguages, request.query);
         return { stored: result.stored, next: `${THANKS_PATH}?lang=${lang}` };
       }
@@ -140,7 +136,7 @@ export function registerEmployeePages(app: ZodApp, { db }: RouteDeps, assets: As
         return sendState(request, reply, closedState(found), request.query);
       const answers = answersFromForm(found.form.definition, body.form);
       try {
-        await submitEmployeeResponse({ db, token, answers, language });
+        await submitEmployeeResponse({ db, token, answers });
       } catch (error) {
         if (!(error instanceof AppError)) throw error;
         if (isStateCode(error.code)) return sendState(request, reply, error.code, request.query);

@@ -1,0 +1,1 @@
+ALTER TABLE "employee_responses" DROP COLUMN "language";
