@@ -208,7 +208,12 @@ export function drawCase(
       // "Did we put it right?" on the CSAT scale (1–5, stored 0–100).
       const before = scored.csat / 25 + 1;
       const after = Math.max(1, Math.min(5, Math.round(before + gain + 0.8 * rng.normal())));
-      push(Math.max(reply, resolved) + rng.int(2, 72) * HOUR, null, 'resurvey_answered', {
+      // Answered a few hours to days later, while the link is valid (14 days).
+      const answered = Math.min(
+        Math.max(reply, resolved) + rng.int(2, 72) * HOUR,
+        reply + 13 * DAY,
+      );
+      push(answered, null, 'resurvey_answered', {
         score: (after - 1) * 25,
         previousScore: scored.csat,
         putRight: after >= 4,
@@ -284,6 +289,7 @@ function summarize(
     customerExternalId: customer,
     unitExternalId: scored.response.unitExternalId,
     employeeExternalId: scored.response.employeeExternalId,
+    language: scored.response.language,
     ownerExternalId: owner,
     inQueue: owner === null,
     title: caseTitle(rule, scored, ctx.unitName(scored.response.unitExternalId)),

@@ -1,12 +1,15 @@
 import { and, asc, count, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { RESURVEY_SURVEY_NAME } from '../cases/resurvey.ts';
 import {
   actionPlanLinks,
   actionPlans,
   caseEvents,
   caseQueues,
+  caseResurveys,
   caseRules,
   cases,
+  invitations,
   jobs,
   notifications,
   orgBusinessHours,
@@ -15,6 +18,7 @@ import {
   recoveryAllowances,
   responses,
   rootCauses,
+  surveys,
 } from '../db/schema/index.ts';
 import { createTestApp, databaseKinds, type TestApp } from '../testing/harness.ts';
 import { type LoadedDemo, loadDemoOrganization } from './load.ts';
@@ -95,6 +99,33 @@ describe.each(databaseKinds)('loading the demo closed loop on %s', (kind) => {
       .from(actionPlanLinks)
       .where(eq(actionPlanLinks.orgId, loaded.orgId));
     expect(links!.n).toBe(11);
+  });
+
+  it('stores the re-surveys of the replies as the reply service does, answers included', async () => {
+    const db = t.database.db;
+    const rows = await db
+      .select({
+        csat: responses.csat,
+        interactionId: responses.interactionId,
+        caseId: caseResurveys.caseId,
+      })
+      .from(caseResurveys)
+      .innerJoin(invitations, eq(invitations.id, caseResurveys.invitationId))
+      .innerJoin(surveys, eq(surveys.id, invitations.surveyId))
+      .leftJoin(responses, eq(responses.invitationId, invitations.id))
+      .where(and(eq(caseResurveys.orgId, loaded.orgId), eq(surveys.name, RESURVEY_SURVEY_NAME)));
+    const { resurveyInvitations, resurveyResponses } = loaded.loop.counts;
+    expect(rows).toHaveLength(resurveyInvitations);
+    const answered = rows.filter((r) => r.csat !== null);
+    expect(answered).toHaveLength(resurveyResponses);
+    expect(resurveyResponses).toBeGreaterThan(20);
+    expect(answered.every((r) => r.interactionId === null)).toBe(true);
+    const events = await db
+      .select({ data: caseEvents.data })
+      .from(caseEvents)
+      .where(and(eq(caseEvents.orgId, loaded.orgId), eq(caseEvents.kind, 'resurvey_answered')));
+    expect(events).toHaveLength(resurveyResponses);
+    expect(events.every((e) => typeof e.data.responseId === 'string')).toBe(true);
   });
 
   it('opens cases only on stored responses the rule matches, numbered in opening order', async () => {

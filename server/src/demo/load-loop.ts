@@ -16,6 +16,7 @@ import {
   rootCauses,
 } from '../db/schema/index.ts';
 import { insertColumns } from './bulk-insert.ts';
+import { insertDemoResurveys } from './load-resurveys.ts';
 import type { DemoCaseEvent, DemoLoop } from './loop-records.ts';
 
 export interface LoadedLoop {
@@ -28,6 +29,8 @@ export interface LoadedLoop {
     cases: number;
     caseEvents: number;
     recoveries: number;
+    resurveyInvitations: number;
+    resurveyResponses: number;
     actionPlans: number;
     notifications: number;
   };
@@ -36,7 +39,7 @@ export interface LoadedLoop {
 /**
  * Inserts the demo's closed loop in the caller's transaction: settings (business hours,
  * root-cause taxonomy, queue, rules, allowances), then cases in opening order (so their
- * numbers follow time), timelines, recoveries, action plans and the open cases' in-app
+ * numbers follow time), re-surveys, timelines, recoveries, action plans and the open cases' in-app
  * notifications. No jobs and no e-mails: the history is the past (see README.md).
  */
 export async function insertDemoLoop(
@@ -139,6 +142,12 @@ export async function insertDemoLoop(
     [cases.updatedAt, cs.map((c) => c.updatedAt)],
   ]);
 
+  const resurveys = await insertDemoResurveys(tx, cs, {
+    orgId,
+    since,
+    caseIds,
+    customers: ids.customers,
+  });
   const recoveries = cs.flatMap((c, k) =>
     c.recoveries.map((r) => ({ ...r, id: randomUUID(), caseId: caseIds[k]! })),
   );
@@ -171,7 +180,10 @@ export async function insertDemoLoop(
     c.events.map((e) => ({
       caseId: caseIds[k]!,
       e,
-      data: eventData(e, refs, recoveryIdOfCase.get(caseIds[k]!) ?? null),
+      data: eventData(e, refs, {
+        recoveryId: recoveryIdOfCase.get(caseIds[k]!) ?? null,
+        responseId: resurveys.responseIdByCase.get(k) ?? null,
+      }),
     })),
   );
   await insertColumns(tx, caseEvents, [
@@ -243,6 +255,8 @@ export async function insertDemoLoop(
       cases: cs.length,
       caseEvents: events.length,
       recoveries: recoveries.length,
+      resurveyInvitations: resurveys.invitations,
+      resurveyResponses: resurveys.responses,
       actionPlans: loop.actionPlans.length,
       notifications: ns.length,
     },
@@ -265,7 +279,7 @@ function eventData(
     queueId: string;
     currency: string;
   },
-  recoveryId: string | null,
+  links: { recoveryId: string | null; responseId: string | null },
 ): Record<string, unknown> {
   const d = e.data;
   const person = (v: unknown) => (typeof v === 'string' ? refs.person(v) : null);
@@ -299,10 +313,15 @@ function eventData(
       return { from: null, to: refs.rootCauseIds.get(path), name: path.split('/').at(-1) };
     }
     case 'resurvey_answered':
-      return { responseId: null, score: d.score, putRight: d.putRight, comment: null };
+      return { responseId: links.responseId, score: d.score, putRight: d.putRight, comment: null };
     default:
       if (e.kind.startsWith('recovery_'))
-        return { recoveryId, type: d.type, amount: d.amount, currency: refs.currency };
+        return {
+          recoveryId: links.recoveryId,
+          type: d.type,
+          amount: d.amount,
+          currency: refs.currency,
+        };
       return { ...d };
   }
 }

@@ -64,7 +64,11 @@ describe.each(databaseKinds)('loading the demo organization on %s', (kind) => {
 
   it('inserts the active customer-value survey and its history', async () => {
     const db = t.database.db;
-    const [survey] = await db.select().from(surveys).where(eq(surveys.orgId, loaded.orgId));
+    // The demo's customer survey (the case re-survey is another, archived one).
+    const [survey] = await db
+      .select()
+      .from(surveys)
+      .where(eq(surveys.id, loaded.feedback.surveyId));
     expect(survey).toMatchObject({ kind: 'customer', status: 'active' });
     expect(survey!.distribution).toMatchObject({ samplingRate: 0.3, quarantineDays: 30 });
     const versions = await db
@@ -75,15 +79,20 @@ describe.each(databaseKinds)('loading the demo organization on %s', (kind) => {
     expect(survey!.currentVersionId).toBe(versions[0]!.id);
     const n = async (table: typeof interactions | typeof invitations | typeof responses) =>
       (await db.select({ n: count() }).from(table).where(eq(table.orgId, loaded.orgId)))[0]!.n;
+    const resurveys = loaded.loop.counts;
     expect(await n(interactions)).toBe(loaded.data.feedback.interactions.length);
-    expect(await n(invitations)).toBe(loaded.data.feedback.invitations.length);
-    expect(await n(responses)).toBe(loaded.data.feedback.responses.length);
+    expect(await n(invitations)).toBe(
+      loaded.data.feedback.invitations.length + resurveys.resurveyInvitations,
+    );
+    expect(await n(responses)).toBe(
+      loaded.data.feedback.responses.length + resurveys.resurveyResponses,
+    );
     expect(loaded.counts.responses).toBeGreaterThan(2000);
     const [answered] = await db
       .select({ n: count() })
       .from(invitations)
       .where(and(eq(invitations.orgId, loaded.orgId), isNotNull(invitations.completedAt)));
-    expect(answered!.n).toBe(loaded.counts.responses);
+    expect(answered!.n).toBe(loaded.counts.responses + resurveys.resurveyResponses);
     // History is not replayed as live events (see README.md).
     const events = await db
       .select({ n: count() })

@@ -40,6 +40,8 @@ export interface DemoCase {
   customerExternalId: string;
   unitExternalId: string;
   employeeExternalId: string;
+  /** The customer's survey language (the re-survey is answered in it). */
+  language: 'en' | 'es';
   ownerExternalId: string | null;
   /** True while the case sits in the demo queue (owned by the queue). */
   inQueue: boolean;
