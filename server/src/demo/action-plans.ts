@@ -1,7 +1,8 @@
+import { mentionsTheme } from '../action-plans/comment-words.ts';
 import { itemScore } from '../responses/scoring.ts';
 import { addDays, isoDate } from './dates.ts';
 import type { DemoLoopModel, DemoLoopSettings } from './loop-model.ts';
-import type { DemoActionPlan } from './loop-records.ts';
+import type { DemoActionPlan, DemoCase } from './loop-records.ts';
 import type { ScoredDemoResponse } from './loop-rules.ts';
 import type { DemoPulses } from './pulse-records.ts';
 import type { DemoOrganization, DemoPerson } from './records.ts';
@@ -12,8 +13,9 @@ const MIN_GROUP = 5;
 
 /**
  * The outer loop: the action plans of the demo manager's branch and its region, linked to root
- * causes, customer themes and pulse items, with the baseline of the linked measures (the
- * `planWindowDays` before creation) and, once the follow-up is due, the same measures again.
+ * causes, customer themes and pulse items, with the baseline of the measures (the
+ * `planWindowDays` before creation) and, once the follow-up is due, the same measures from
+ * creation to the follow-up, as the follow-up job computes them.
  */
 export function generateActionPlans(opts: {
   settings: DemoLoopSettings;
@@ -21,6 +23,7 @@ export function generateActionPlans(opts: {
   organization: DemoOrganization;
   people: DemoPerson[];
   scored: ScoredDemoResponse[];
+  cases: DemoCase[];
   pulses: DemoPulses;
   asOf: Date;
 }): DemoActionPlan[] {
@@ -38,11 +41,20 @@ export function generateActionPlans(opts: {
   const today = isoDate(opts.asOf);
   const window = opts.model.planWindowDays * DAY;
 
-  const measures = (units: Set<string>, end: number, links: DemoActionPlan['links']) => {
+  // The measures of action-plans/plan-measures.ts over (from, to]: CVI, NPS, and per link the
+  // pulse item's mean, a root cause's cases and a theme's mentions per 30 days. Root causes are
+  // keyed by path here; the loader puts their ids in.
+  const measures = (
+    units: Set<string>,
+    from: number,
+    to: number,
+    links: DemoActionPlan['links'],
+  ) => {
     const inWindow = (at: string) => {
       const t = Date.parse(at);
-      return t > end - window && t <= end;
+      return t > from && t <= to;
     };
+    const per30 = (n: number) => round1((n * 30 * DAY) / Math.max(DAY, to - from));
     const customer = opts.scored.filter(
       (s) => units.has(s.response.unitExternalId) && inWindow(s.response.submittedAt),
     );
@@ -51,8 +63,17 @@ export function generateActionPlans(opts: {
       nps: netPromoterScore(customer),
     };
     for (const link of links) {
-      if (link.kind === 'pulse_item')
+      if (link.kind === 'pulse_item') {
         out[link.ref] = pulseItemMean(opts.pulses, units, link.ref, inWindow);
+      } else if (link.kind === 'root_cause') {
+        const n = opts.cases.filter(
+          (c) => c.rootCause === link.ref && units.has(c.unitExternalId) && inWindow(c.openedAt),
+        ).length;
+        out[`root_cause:${link.ref}`] = per30(n);
+      } else {
+        const n = customer.filter((s) => s.comment && mentionsTheme(s.comment, link.ref)).length;
+        out[`theme:${link.ref}`] = per30(n);
+      }
     }
     return out;
   };
@@ -71,8 +92,8 @@ export function generateActionPlans(opts: {
       status: p.status,
       dueOn: addDays(today, -p.createdDaysAgo + p.dueInDays),
       followUpWeeks: p.followUpWeeks,
-      baseline: measures(units, created, p.links),
-      followUp: due ? measures(units, followUpAt, p.links) : null,
+      baseline: measures(units, created - window, created, p.links),
+      followUp: due ? measures(units, created, followUpAt, p.links) : null,
       followUpAt: due ? new Date(followUpAt).toISOString() : null,
       createdAt: new Date(created).toISOString(),
       links: p.links,

@@ -166,6 +166,7 @@ export function generateClosedLoop(opts: {
       organization: opts.organization,
       people: opts.people,
       scored,
+      cases,
       pulses: opts.pulses,
       asOf: opts.asOf,
     }),

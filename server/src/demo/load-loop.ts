@@ -207,8 +207,8 @@ export async function insertDemoLoop(
       status: plan.status,
       dueOn: plan.dueOn,
       followUpWeeks: plan.followUpWeeks,
-      baseline: plan.baseline,
-      followUp: plan.followUp,
+      baseline: withRootCauseIds(plan.baseline, rootCauseIds),
+      followUp: plan.followUp && withRootCauseIds(plan.followUp, rootCauseIds),
       followUpAt: plan.followUpAt === null ? null : new Date(plan.followUpAt),
       createdAt: new Date(plan.createdAt),
       updatedAt: new Date(plan.createdAt),
@@ -324,4 +324,18 @@ function eventData(
         };
       return { ...d };
   }
+}
+
+/** Measures keyed `root_cause:<path>` by the generator are keyed by the root cause id. */
+function withRootCauseIds(
+  measures: Record<string, number | null>,
+  rootCauseIds: Map<string, string>,
+): Record<string, number | null> {
+  return Object.fromEntries(
+    Object.entries(measures).map(([key, value]) =>
+      key.startsWith('root_cause:')
+        ? [`root_cause:${rootCauseIds.get(key.slice('root_cause:'.length))}`, value]
+        : [key, value],
+    ),
+  );
 }
