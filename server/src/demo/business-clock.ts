@@ -3,7 +3,7 @@ import type { BusinessHours } from '@valueloop/contracts';
 /**
  * The demo's SLA clock: business minutes in the organization's opening hours (wall-clock
  * times in its time zone). The demo keeps its own small copy so that it does not depend on the
- * case service; the loop tests compare the two on the demo's due times.
+ * case service; business-clock.test.ts checks that the two agree.
  */
 export interface BusinessClock {
   /** The instant (ms) when `minutes` business minutes have passed after `start` (ms). */
