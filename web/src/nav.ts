@@ -11,6 +11,7 @@ export interface NavItem {
     | '/cases'
     | '/loop/plans'
     | '/admin/rules'
+    | '/admin/loop-settings'
     | '/admin/import'
     | '/admin/tokens'
     | '/admin/mailbox';
@@ -33,6 +34,7 @@ export const navItems: readonly NavItem[] = [
   // One entry for the outer loop; its tabs (pages/loop/LoopTabs.tsx) lead to approvals, ledger, causes.
   { to: '/loop/plans', label: 'Closed loop', roles: everyone },
   { to: '/admin/rules', label: 'Case rules', roles: ['admin', 'analyst'] },
+  { to: '/admin/loop-settings', label: 'Closed-loop settings', roles: ['admin', 'analyst'] },
   { to: '/admin/import', label: 'Import', roles: ['admin'] },
   { to: '/admin/tokens', label: 'API tokens', roles: ['admin'] },
   { to: '/admin/mailbox', label: 'Mailbox', roles: ['admin'] },

@@ -240,6 +240,14 @@ const rulesRoute = createRoute({
   path: '/admin/rules',
   component: lazyRouteComponent(() => import('./pages/loop/RulesPage.tsx'), 'RulesPage'),
 });
+const loopSettingsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/admin/loop-settings',
+  component: lazyRouteComponent(
+    () => import('./pages/admin/loop-settings/LoopSettingsPage.tsx'),
+    'LoopSettingsPage',
+  ),
+});
 const notificationsRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/notifications',
@@ -279,6 +287,7 @@ const routeTree = rootRoute.addChildren([
     paretoRoute,
     plansRoute,
     rulesRoute,
+    loopSettingsRoute,
     notificationsRoute,
   ]),
 ]);

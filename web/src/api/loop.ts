@@ -3,7 +3,9 @@ import {
   actionPlanDetailSchema,
   actionPlanPageSchema,
   actionPlanSuggestionsSchema,
+  type BusinessHours,
   bulkAssignResultSchema,
+  businessHoursSchema,
   type CaseRuleBody,
   type CaseStatus,
   caseDetailSchema,
@@ -17,15 +19,20 @@ import {
   myRecoveryAllowanceSchema,
   notificationPageSchema,
   notificationSchema,
+  organizationSchema,
   readAllNotificationsResultSchema,
   recordedRecoverySchema,
   recoveryActionSchema,
+  type recoveryAllowanceBodySchema,
+  recoveryAllowanceListSchema,
+  recoveryAllowanceSchema,
   recoveryLedgerSchema,
   recoveryListSchema,
   recoveryRoiSchema,
   type recoveryTypes,
   rootCauseListSchema,
   rootCauseParetoSchema,
+  rootCauseSchema,
   type UpdateActionPlanBody,
 } from '@valueloop/contracts';
 import { z } from 'zod';
@@ -128,3 +135,27 @@ export const markNotificationRead = (id: string) =>
   api(`/notifications/${id}/read`, notificationSchema, { method: 'POST' });
 export const markAllNotificationsRead = () =>
   api('/notifications/read-all', readAllNotificationsResultSchema, { method: 'POST' });
+
+// ---- Closed-loop settings (pages/admin/loop-settings) ------------------------------------------
+
+export const getOrganization = () => api('/organization', organizationSchema);
+
+export const createRootCause = (body: { name: string; parentId: string | null }) =>
+  api('/root-causes', rootCauseSchema, { method: 'POST', body });
+export const updateRootCause = (id: string, body: { name?: string; active?: boolean }) =>
+  api(`/root-causes/${id}`, rootCauseSchema, { method: 'PATCH', body });
+
+export type RecoveryAllowanceBody = z.input<typeof recoveryAllowanceBodySchema>;
+export const listRecoveryAllowances = () =>
+  api('/recovery-allowances', recoveryAllowanceListSchema);
+export const upsertRecoveryAllowance = (body: RecoveryAllowanceBody) =>
+  api('/recovery-allowances', recoveryAllowanceSchema, { method: 'PUT', body });
+export const deleteRecoveryAllowance = (id: string) =>
+  api(`/recovery-allowances/${id}`, z.unknown(), { method: 'DELETE' });
+
+export const createCaseQueue = (body: { name: string; memberIds: string[] }) =>
+  api('/case-queues', caseQueueSchema, { method: 'POST', body });
+
+export const getBusinessHours = () => api('/business-hours', businessHoursSchema);
+export const setBusinessHours = (body: BusinessHours) =>
+  api('/business-hours', businessHoursSchema, { method: 'PUT', body });
