@@ -1,15 +1,11 @@
 import { mentionsTheme } from '../action-plans/comment-words.ts';
-import { itemScore } from '../responses/scoring.ts';
 import { addDays, isoDate } from './dates.ts';
 import type { DemoLoopModel, DemoLoopSettings } from './loop-model.ts';
 import type { DemoActionPlan, DemoCase } from './loop-records.ts';
 import type { ScoredDemoResponse } from './loop-rules.ts';
-import type { DemoPulses } from './pulse-records.ts';
 import type { DemoOrganization, DemoPerson } from './records.ts';
 
 const DAY = 86_400_000;
-/** Employee results are never computed for fewer respondents than this (the default k). */
-const MIN_GROUP = 5;
 
 /**
  * The outer loop: the action plans of the demo manager's branch and its region, linked to root
@@ -24,7 +20,6 @@ export function generateActionPlans(opts: {
   people: DemoPerson[];
   scored: ScoredDemoResponse[];
   cases: DemoCase[];
-  pulses: DemoPulses;
   asOf: Date;
 }): DemoActionPlan[] {
   const manager = opts.people.find((p) => p.demoLogin === 'manager')!;
@@ -64,7 +59,9 @@ export function generateActionPlans(opts: {
     };
     for (const link of links) {
       if (link.kind === 'pulse_item') {
-        out[link.ref] = pulseItemMean(opts.pulses, units, link.ref, inWindow);
+        // Employee results leave only through the confidentiality engine, as released cells,
+        // and the demo's waves are released by jobs after the load: no pulse baseline here.
+        out[link.ref] = null;
       } else if (link.kind === 'root_cause') {
         const n = opts.cases.filter(
           (c) => c.rootCause === link.ref && units.has(c.unitExternalId) && inWindow(c.openedAt),
@@ -112,30 +109,4 @@ function netPromoterScore(rs: ScoredDemoResponse[]): number | null {
   if (rated.length === 0) return null;
   const share = (c: string) => rated.filter((s) => s.npsCategory === c).length / rated.length;
   return round1(100 * (share('promoter') - share('detractor')));
-}
-
-/** Mean 0–100 score of a pulse item over the window's waves, or null when none reached k. */
-function pulseItemMean(
-  pulses: DemoPulses,
-  units: Set<string>,
-  construct: string,
-  inWindow: (at: string) => boolean,
-): number | null {
-  const program = pulses.programs.find((p) => p.kind === 'employee_pulse');
-  const question = program?.definition.questions.find((q) => q.construct === construct);
-  if (!program || !question) return null;
-  // Only waves where the group reached k answers count (as released employee results).
-  const scores = program.waves
-    .filter((w) => inWindow(w.closesAt))
-    .map((w) =>
-      w.responses
-        .filter((r) => units.has(r.unitExternalId))
-        .flatMap((r) => {
-          const s = itemScore(question, r.answers[question.id]);
-          return s === null ? [] : [s];
-        }),
-    )
-    .filter((wave) => wave.length >= MIN_GROUP)
-    .flat();
-  return mean(scores);
 }

@@ -48,7 +48,6 @@ describe('demo closed loop', () => {
       people: data.people,
       customers: data.customers,
       feedback: data.feedback,
-      pulses: data.pulses,
       asOf,
     });
     expect(again).toEqual(loop);

@@ -6,7 +6,6 @@ import { type DemoLoopModel, demoLoopModel, demoLoopSettings } from './loop-mode
 import type { DemoCase, DemoLoop, DemoNotification } from './loop-records.ts';
 import { matchesConditions, type ScoredDemoResponse, scoreDemoResponse } from './loop-rules.ts';
 import { createRng } from './prng.ts';
-import type { DemoPulses } from './pulse-records.ts';
 import type { DemoCustomer, DemoFeedback, DemoOrganization, DemoPerson } from './records.ts';
 import { RecoveryLedger } from './recoveries.ts';
 
@@ -26,7 +25,6 @@ export function generateClosedLoop(opts: {
   people: DemoPerson[];
   customers: DemoCustomer[];
   feedback: DemoFeedback;
-  pulses: DemoPulses;
   asOf: Date;
 }): DemoLoop {
   const model = opts.model ?? demoLoopModel;
@@ -167,7 +165,6 @@ export function generateClosedLoop(opts: {
       people: opts.people,
       scored,
       cases,
-      pulses: opts.pulses,
       asOf: opts.asOf,
     }),
   };

@@ -64,7 +64,6 @@ export function generateDemoData(opts: {
     people,
     customers,
     feedback,
-    pulses,
     asOf: opts.asOf,
   });
   return {
