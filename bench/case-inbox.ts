@@ -4,7 +4,7 @@
 //      around now, 85% owned by a team employee) bulk loaded with COPY
 //  (b) GET /api/v1/cases?status=new&status=in_progress&status=waiting_on_customer&sort=due
 //      (app.inject: authentication, validation, the visibility predicate, minutesLeft,
-//      serialization) as a region manager, as an employee and as an admin, REQUESTS each, half
+//      serialization) as a region manager, a team manager, an employee and an admin, REQUESTS each, half
 //      of them following nextCursor to later pages: p50/p95/p99
 //  (c) EXPLAIN ANALYZE of the region manager's first page
 // Printed, not asserted. Run: npx tsx bench/case-inbox.ts [UNITS] [CASES] [REQUESTS]
@@ -243,8 +243,11 @@ async function main() {
       update cases set owner_id = ${employee.id}
       where id in (select id from cases where unit_id = ${team.id} and owner_id is not null)`);
     const admin = await createPerson(db, org.id, { roles: ['admin'] });
+    const teamBoss = await createPerson(db, org.id, { roles: ['manager'], unitId: team.id });
+    await db.update(units).set({ managerId: teamBoss.id }).where(eq(units.id, team.id));
     for (const [name, person] of [
       ['region manager', regionBoss],
+      ['team manager', teamBoss],
       ['employee', employee],
       ['admin', admin],
     ] as const) {
