@@ -98,7 +98,7 @@ function HoursEditor({ hours }: { hours: BusinessHours }) {
                     checked={d.open}
                     onChange={(e) => setDay(d.weekday, { open: e.target.checked })}
                   />{' '}
-                  {name} open
+                  Open on {name}
                 </label>
                 {d.open && (
                   <>
