@@ -110,6 +110,20 @@ describe.each(databaseKinds)('case SLA job on %s', (kind) => {
     expect(await caseOf(c.id)).toMatchObject({ ownerId: w.people.eastBoss.id, escalationLevel: 1 });
   });
 
+  it('caps a pass at maxActions and says so, so a large backlog drains in bounded steps', async () => {
+    const a = await newCase(at('10T09:00:00'), at('10T10:00:00'));
+    const b = await newCase(at('10T09:00:00'), at('10T10:00:00'));
+    const pass = () =>
+      runCaseSla({ db: database.db, now: at('10T10:30:00'), publicUrl, maxActions: 1 });
+    expect(await pass()).toMatchObject({ escalated: 1, capped: true });
+    expect(await pass()).toMatchObject({ escalated: 1, capped: true });
+    expect((await caseOf(a.id)).escalationLevel).toBe(1);
+    expect((await caseOf(b.id)).escalationLevel).toBe(1);
+    expect(await pass()).toMatchObject({ escalated: 0, capped: false });
+    await database.db.update(cases).set({ status: 'resolved' }).where(eq(cases.id, a.id));
+    await database.db.update(cases).set({ status: 'resolved' }).where(eq(cases.id, b.id));
+  });
+
   it('runs as a recurring durable job that books its next run five minutes later', async () => {
     const handler = createJobHandlers({ config: testConfig() })[CASE_SLA_QUEUE];
     expect(handler).toBeDefined();

@@ -1,4 +1,4 @@
-import { and, eq, gt, inArray, isNull, lte, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, inArray, isNull, lte, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../db/client.ts';
 import { caseEvents, cases, people } from '../db/schema/index.ts';
 import { enqueueJob } from '../jobs/queue.ts';
@@ -26,14 +26,23 @@ export async function scheduleCaseSla(opts: { db: DbOrTx; runAt?: Date }) {
   });
 }
 
-/** Every 5 minutes: the SLA pass, then its next run in the same transaction. */
+/**
+ * Every 5 minutes: the SLA pass, then its next run in the same transaction. A pass that hit its
+ * cap of actions (a large backlog) books the next one in seconds, so each transaction stays
+ * short and the backlog drains in bounded steps.
+ */
 export const caseSlaHandler =
   (deps: { publicUrl: string }): JobHandler =>
   async ({ db }) => {
     const now = new Date();
-    await runCaseSla({ db, now, publicUrl: deps.publicUrl });
-    await scheduleCaseSla({ db, runAt: new Date(now.getTime() + EVERY_MS) });
+    const { capped } = await runCaseSla({ db, now, publicUrl: deps.publicUrl });
+    const delay = capped ? BACKLOG_DELAY_MS : EVERY_MS;
+    await scheduleCaseSla({ db, runAt: new Date(now.getTime() + delay) });
   };
+
+/** At most this many notifications/escalations per pass; the rest wait for the next pass. */
+export const MAX_ACTIONS_PER_PASS = 500;
+const BACKLOG_DELAY_MS = 5_000;
 
 /**
  * One pass of the SLA clock over every open case (all organizations):
@@ -44,8 +53,15 @@ export const caseSlaHandler =
  * Idempotent: every step is guarded by what it writes (at_risk_notified_at, escalation_level
  * with the version), so running it twice at the same `now` changes nothing the second time.
  */
-export async function runCaseSla(opts: { db: DbOrTx; now: Date; publicUrl: string }) {
+export async function runCaseSla(opts: {
+  db: DbOrTx;
+  now: Date;
+  publicUrl: string;
+  maxActions?: number;
+}) {
   const { db, now } = opts;
+  const maxActions = opts.maxActions ?? MAX_ACTIONS_PER_PASS;
+  let actions = 0;
   const clockByOrg = new Map<string, BusinessClock>();
   const clockOf = async (orgId: string) => {
     let clock = clockByOrg.get(orgId);
@@ -62,18 +78,22 @@ export async function runCaseSla(opts: { db: DbOrTx; now: Date; publicUrl: strin
     .from(cases)
     .where(and(open, gt(cases.dueAt, now), isNull(cases.atRiskNotifiedAt)));
   for (const row of notYetAtRisk) {
+    if (actions >= maxActions) break;
     const clock = await clockOf(row.orgId);
     const total = clock.minutesBetween(row.openedAt, row.dueAt);
     const left = clock.minutesBetween(now, row.dueAt);
     if (left >= total * AT_RISK_SHARE) continue;
     if (await markAtRisk(db, row, now, opts.publicUrl)) atRisk += 1;
+    actions += 1;
   }
   let escalated = 0;
   const overdue = await db
     .select()
     .from(cases)
-    .where(and(open, lte(cases.dueAt, now)));
+    .where(and(open, lte(cases.dueAt, now)))
+    .orderBy(asc(cases.dueAt));
   for (const row of overdue) {
+    if (actions >= maxActions) break;
     const clock = await clockOf(row.orgId);
     const period = Math.max(1, clock.minutesBetween(row.openedAt, row.dueAt));
     // Level L is due once L further SLA periods of business time have passed since due.
@@ -86,8 +106,9 @@ export async function runCaseSla(opts: { db: DbOrTx; now: Date; publicUrl: strin
     }
     if (!stepDue) continue;
     if (await escalate(db, row, now, opts.publicUrl)) escalated += 1;
+    actions += 1;
   }
-  return { atRisk, escalated };
+  return { atRisk, escalated, capped: actions >= maxActions };
 }
 
 async function markAtRisk(db: DbOrTx, row: CaseRow, now: Date, publicUrl: string) {
