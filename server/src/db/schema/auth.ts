@@ -8,12 +8,8 @@ import {
   timestamp,
   uuid,
 } from 'drizzle-orm/pg-core';
-import { organizations, people } from './org.ts';
-
-const orgRef = () =>
-  uuid('org_id')
-    .notNull()
-    .references(() => organizations.id, { onDelete: 'cascade' });
+import { orgRef } from './columns.ts';
+import { people } from './org.ts';
 
 /** Login credentials; e-mail is unique across the installation so sign-in needs no tenant. */
 export const credentials = pgTable('credentials', {

@@ -6,12 +6,12 @@ import {
   pgTable,
   primaryKey,
   text,
-  timestamp,
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import { orgRef, ts } from './columns.ts';
 import { surveys, surveyVersions } from './feedback.ts';
-import { organizations, people, units } from './org.ts';
+import { people, units } from './org.ts';
 
 /**
  * Employee voice. The anonymity design (see server/src/pulses/ANONYMITY.md):
@@ -23,11 +23,6 @@ import { organizations, people, units } from './org.ts';
  * - Results leave only through the confidentiality engine, as released cells
  *   (`employee_results`), computed once per closed wave.
  */
-const ts = (name: string) => timestamp(name, { withTimezone: true });
-const orgRef = () =>
-  uuid('org_id')
-    .notNull()
-    .references(() => organizations.id, { onDelete: 'cascade' });
 
 /** A recurring employee survey (pulse, internal service or manager upward) over a population. */
 export const pulsePrograms = pgTable(

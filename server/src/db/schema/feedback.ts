@@ -11,17 +11,11 @@ import {
   real,
   smallint,
   text,
-  timestamp,
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
-import { customers, organizations, people, units } from './org.ts';
-
-const ts = (name: string) => timestamp(name, { withTimezone: true });
-const orgRef = () =>
-  uuid('org_id')
-    .notNull()
-    .references(() => organizations.id, { onDelete: 'cascade' });
+import { orgRef, ts } from './columns.ts';
+import { customers, people, units } from './org.ts';
 
 export const surveys = pgTable(
   'surveys',

@@ -12,10 +12,10 @@ import {
   pgTable,
   primaryKey,
   text,
-  timestamp,
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import { orgRef, ts } from './columns.ts';
 import { invitations, responses, surveys } from './feedback.ts';
 import { customers, organizations, people, units } from './org.ts';
 
@@ -24,11 +24,6 @@ import { customers, organizations, people, units } from './org.ts';
  * work them under an SLA, recover on the spot within an allowance, and units plan actions on
  * the root causes (outer loop). Money is numeric(12,2) in the organization's currency.
  */
-const ts = (name: string) => timestamp(name, { withTimezone: true });
-const orgRef = () =>
-  uuid('org_id')
-    .notNull()
-    .references(() => organizations.id, { onDelete: 'cascade' });
 const money = (name: string) => numeric(name, { precision: 12, scale: 2, mode: 'string' });
 
 /** Business hours of an organization (the SLA clock counts only these). */
@@ -181,7 +176,7 @@ export const caseResurveys = pgTable(
   (t) => [index('case_resurveys_case_idx').on(t.caseId)],
 );
 
-/** What a role may spend on the spot, per case and per period, in a unit (null: any unit). */
+/** What a role may spend on the spot, per case and per period, in a unit (null: every unit). */
 export const recoveryAllowances = pgTable(
   'recovery_allowances',
   {
