@@ -14,7 +14,6 @@ import type { RouteModule } from '../http/types.ts';
 import { authorize } from '../policies/index.ts';
 import { createActionPlan } from './create-plan.ts';
 import { planViewerOf } from './plan-access.ts';
-import { ActionPlanVersionConflict } from './plan-errors.ts';
 import { getActionPlan, listActionPlans } from './plan-queries.ts';
 import { suggestActionPlanLinks } from './suggestions.ts';
 import { updateActionPlan } from './update-plan.ts';
@@ -107,36 +106,18 @@ export const actionPlanRoutes: RouteModule = (app, { db }) => {
         response: { 200: actionPlanDetailSchema, 409: actionPlanConflictSchema },
       },
     },
-    async (request, reply) => {
+    // A stale version fails with 409 problem+json whose `current` is the plan as it is now.
+    async (request) => {
       const principal = authenticateSession(request);
       authorize(principal, 'actionPlans.write');
-      try {
-        return await updateActionPlan({
-          db,
-          orgId: principal.orgId,
-          viewer: planViewerOf(principal),
-          actorId: principal.personId,
-          planId: request.params.id,
-          body: request.body,
-        });
-      } catch (error) {
-        if (!(error instanceof ActionPlanVersionConflict)) throw error;
-        // problem+json with one extension: the plan as it is now, to merge and retry.
-        return reply
-          .status(409)
-          .type('application/problem+json')
-          .send({
-            type: 'https://valueloop.dev/problems/conflict',
-            title: 'Conflict',
-            status: 409,
-            detail: error.message,
-            code: 'conflict' as const,
-            instance: request.url,
-            requestId: String(request.id),
-            errors: error.errors,
-            current: error.current,
-          });
-      }
+      return updateActionPlan({
+        db,
+        orgId: principal.orgId,
+        viewer: planViewerOf(principal),
+        actorId: principal.personId,
+        planId: request.params.id,
+        body: request.body,
+      });
     },
   );
 };

@@ -16,7 +16,6 @@ import type { RouteModule } from '../http/types.ts';
 import { authorize } from '../policies/index.ts';
 import { bulkAssignCases } from './bulk-assign.ts';
 import { getCaseDetail } from './case-detail.ts';
-import { CaseVersionConflict } from './case-errors.ts';
 import { listCases } from './case-list.ts';
 import { addCaseNote } from './case-notes.ts';
 import { caseViewerOf } from './case-visibility.ts';
@@ -67,35 +66,18 @@ export const caseWorkRoutes: RouteModule = (app, { db, config }) => {
         response: { 200: caseDetailSchema, 409: caseConflictSchema },
       },
     },
-    async (request, reply) => {
+    async (request) => {
       const principal = authenticate(request);
       authorize(principal, 'cases.work');
       const viewer = caseViewerOf(principal);
       const target = { db, orgId: principal.orgId, viewer, caseId: request.params.id };
-      try {
-        await updateCase({
-          ...target,
-          actorId: actorOf(principal),
-          body: request.body,
-          publicUrl: config.publicUrl,
-        });
-      } catch (error) {
-        if (!(error instanceof CaseVersionConflict)) throw error;
-        // The one problem+json that carries a body extension: the case as it is now.
-        return reply
-          .status(409)
-          .type('application/problem+json')
-          .send({
-            type: 'https://valueloop.dev/problems/conflict',
-            title: 'Conflict',
-            status: 409,
-            detail: error.message,
-            code: 'conflict' as const,
-            instance: request.url,
-            requestId: String(request.id),
-            current: error.current,
-          });
-      }
+      // A stale version fails with 409 problem+json whose `current` is the case as it is now.
+      await updateCase({
+        ...target,
+        actorId: actorOf(principal),
+        body: request.body,
+        publicUrl: config.publicUrl,
+      });
       return getCaseDetail(target);
     },
   );

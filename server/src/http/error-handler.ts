@@ -8,7 +8,8 @@ function problem(
   code: ErrorCode,
   detail: string,
   errors?: FieldError[],
-): Problem {
+  current?: unknown,
+): Problem & { current?: unknown } {
   return {
     type: `https://valueloop.dev/problems/${code.replaceAll('_', '-')}`,
     title: titleByCode[code],
@@ -18,6 +19,7 @@ function problem(
     instance: request.url,
     requestId: String(request.id),
     ...(errors && errors.length > 0 ? { errors } : {}),
+    ...(current === undefined ? {} : { current }),
   };
 }
 
@@ -27,11 +29,12 @@ export function sendProblem(
   code: ErrorCode,
   detail: string,
   errors?: FieldError[],
+  current?: unknown,
 ) {
   return reply
     .status(statusByCode[code])
     .type('application/problem+json')
-    .send(problem(request, code, detail, errors));
+    .send(problem(request, code, detail, errors, current));
 }
 
 function fieldPath(prefix: string, path: readonly PropertyKey[]): string {
@@ -44,7 +47,7 @@ export function registerErrorHandler(app: FastifyInstance) {
   app.setErrorHandler((error: FastifyError | AppError | Error, request, reply) => {
     if (error instanceof AppError) {
       if (error.headers) reply.headers(error.headers);
-      return sendProblem(request, reply, error.code, error.message, error.errors);
+      return sendProblem(request, reply, error.code, error.message, error.errors, error.current);
     }
     if (hasZodFastifySchemaValidationErrors(error)) {
       const where = (error.validationContext ?? 'body').replace('querystring', 'query');

@@ -41,12 +41,15 @@ export interface AppErrorOptions extends ErrorOptions {
   errors?: FieldError[];
   /** Extra response headers, e.g. Retry-After. */
   headers?: Record<string, string>;
+  /** For a version conflict: the resource as it is now, sent as the problem's `current`. */
+  current?: unknown;
 }
 
 export class AppError extends Error {
   readonly code: ErrorCode;
   readonly errors?: FieldError[];
   readonly headers?: Record<string, string>;
+  readonly current?: unknown;
 
   constructor(code: ErrorCode, message: string, options: AppErrorOptions = {}) {
     super(message, { cause: options.cause });
@@ -54,6 +57,7 @@ export class AppError extends Error {
     this.code = code;
     this.errors = options.errors;
     this.headers = options.headers;
+    this.current = options.current;
   }
 
   get status(): number {
