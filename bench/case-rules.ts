@@ -270,6 +270,8 @@ async function main() {
       actorId: admin.id,
       body: { name: 'Service desk', memberIds: [admin.id] },
     });
+    // Answer conditions are checked against the organization's surveys: the survey comes first.
+    const { survey } = await createSurveyWithVersion(db, org.id);
     for (const [name, shape] of twentyRules(queue.id)) {
       await createCaseRule({
         db,
@@ -278,7 +280,6 @@ async function main() {
         body: { name, active: true, surveyId: null, slaHours: 16, ...shape },
       });
     }
-    const { survey } = await createSurveyWithVersion(db, org.id);
 
     let started = performance.now();
     for (let from = 0; from < RESPONSES; from += BATCH) {
